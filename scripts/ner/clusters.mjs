@@ -273,6 +273,13 @@ for (let r = 0; r < nV; r++) {
   for (let d = 0; d < D; d++) E[r * D + d] *= inv;
 }
 log(`embeddings ${nV} x ${D}`);
+const EMB_OUT = opt('--emb-out', null);
+if (EMB_OUT) {
+  const lines = [];
+  for (let r = 0; r < nV; r++) { const v = []; for (let d = 0; d < D; d++) v.push(Math.max(-127, Math.min(127, Math.round(E[r * D + d] * 127 * 3)))); lines.push(words[vocab[r]] + '\t' + v.join(' ')); }
+  writeFileSync(EMB_OUT, gzipSync(lines.join('\n')));
+  log('wrote embeddings', EMB_OUT);
+}
 
 function jacobiEigen(A0, n) {
   const A = Float64Array.from(A0);

@@ -31,6 +31,11 @@ export class SpanScorer {
     for (const s of p) if (gs.has(key(s))) this.ok[s.type]++;
   }
 
+  /** Adds the counts of another scorer (pooled cross-validation). */
+  merge(o: SpanScorer): void {
+    for (let i = 0; i < this.gold.length; i++) { this.gold[i] += o.gold[i]; this.pred[i] += o.pred[i]; this.ok[i] += o.ok[i]; }
+  }
+
   scores(): TypeScore[] {
     const row = (type: string, gold: number, predicted: number, correct: number): TypeScore => {
       const precision = predicted === 0 ? 0 : correct / predicted;

@@ -1,0 +1,150 @@
+/**
+ * Entity mentions of one prepared document: the tagger labels each sentence, spans are cut out
+ * of the ORIGINAL text with proclitics left outside (وبالمغرب -> المغرب, للمغرب -> لمغرب whose
+ * normalized form is المغرب), and, optionally, gazetteer names the tagger missed are added.
+ * Offsets in the rows are code points (prepared.cp); canonical names come from merge.ts.
+ */
+import type { PreparedText } from '../../text/prepare.js';
+import type { Token } from '../../text/tokenize.js';
+import { splitProclitics } from './clitics.js';
+import type { GazetteerHit } from './gazetteer.js';
+import type { NerModel } from './model.js';
+import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
+
+export type MentionSource = 'model' | 'gazetteer' | 'rule';
+
+export interface EntityMention {
+  doc: string;
+  type: EntityType;
+  /** Exactly the original slice text[start, end) (code points). */
+  text: string;
+  start: number;
+  end: number;
+  /** Normalized form (standard profile), the article's alef put back after لل. */
+  normalized: string;
+  /** The name of the merged entity (merge.ts); the gazetteer's canonical name or `normalized` until merged. */
+  canonical: string;
+  source: MentionSource;
+  /** Confidence in [0, 1]: mean posterior of the span's tags (model), fixed for lexicon matches. */
+  score: number;
+  /** UTF-16 offsets of the span in the original text (for slicing in JavaScript). */
+  utf16Start: number;
+  utf16End: number;
+  /** Token index range [first, end) in prepared.tokens. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface ExtractOptions {
+  /** Document id written in every row. */
+  doc?: string;
+  /** Compute confidence scores (forward-backward); otherwise score = 1 for model spans. Default true. */
+  scores?: boolean;
+  /** Add gazetteer names the tagger missed (not weak forms). Default false (see README: it lowers precision on news). */
+  gazetteerBackoff?: boolean;
+}
+
+const GAZETTEER_SCORE = 0.5;
+
+/** First normalized unit of a token (binary search on the offset map). */
+function normStartOf(p: PreparedText, t: Token): number {
+  const starts = p.norm.starts;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function normEndOf(p: PreparedText, t: Token): number {
+  const ends = p.norm.ends;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid] <= t.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const collapseSpaces = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Builds a mention over tokens [a, b), cutting `cut` normalized proclitic characters off token a. */
+function mentionOf(p: PreparedText, doc: string, type: EntityType, a: number, b: number, cut: number, base: string,
+  source: MentionSource, score: number, canonical?: string): EntityMention {
+  const first = p.tokens[a];
+  const last = p.tokens[b - 1];
+  let start = first.start;
+  const nFirst = normStartOf(p, first);
+  if (cut > 0) start = p.norm.starts[nFirst + cut];
+  const end = last.end;
+  const nEnd = normEndOf(p, last);
+  const firstEnd = normEndOf(p, first);
+  const normalized = collapseSpaces((cut > 0 ? base : first.norm) + p.norm.text.slice(firstEnd, nEnd));
+  return {
+    doc, type, text: p.text.slice(start, end),
+    start: p.cp.toCodePoint(start), end: p.cp.toCodePoint(end),
+    normalized, canonical: canonical ?? normalized, source, score,
+    utf16Start: start, utf16End: end, tokenStart: a, tokenEnd: b,
+  };
+}
+
+export function extractEntities(prepared: PreparedText, model: NerModel, options: ExtractOptions = {}): EntityMention[] {
+  const doc = options.doc ?? '';
+  const withScores = options.scores !== false;
+  const freq = model.resources.clusters?.freq ?? null;
+  const gaz = model.resources.gazetteer;
+  const out: EntityMention[] = [];
+  const toks = prepared.tokens;
+  let tags = new Int8Array(256);
+  let marg = new Float64Array(256 * NUM_TAGS);
+  for (const s of prepared.sentences) {
+    const a0 = s.firstToken;
+    const n = s.endToken - a0;
+    if (n === 0) continue;
+    if (tags.length < n) { tags = new Int8Array(n * 2); marg = new Float64Array(n * 2 * NUM_TAGS); }
+    if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
+    else model.tag(toks, a0, s.endToken, tags);
+    const spans = spansOf(tags.subarray(0, n));
+    const covered = new Uint8Array(n);
+    for (const sp of spans) {
+      let score = 1;
+      if (withScores) {
+        let sum = 0;
+        for (let i = sp.start; i < sp.end; i++) sum += marg[i * NUM_TAGS + tags[i]];
+        score = sum / (sp.end - sp.start);
+      }
+      const a = a0 + sp.start;
+      const first = toks[a];
+      const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
+      // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
+      if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
+      out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
+      for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
+    }
+    if (options.gazetteerBackoff === true && gaz !== null) {
+      for (const hit of gaz.matchAll(toks, a0, s.endToken, freq)) {
+        if (hit.weak) continue;
+        let free = true;
+        for (let i = hit.start; i < hit.end; i++) if (covered[i - a0]) free = false;
+        if (!free) continue;
+        const entry = hit.entries[0];
+        if (!isEntityType(entry.label)) continue;
+        out.push(gazetteerMention(prepared, doc, hit, entry.label, entry.canonical, freq));
+      }
+    }
+  }
+  out.sort((x, y) => x.utf16Start - y.utf16Start);
+  return out;
+}
+
+function gazetteerMention(p: PreparedText, doc: string, hit: GazetteerHit, type: EntityType, canonical: string,
+  freq: ((w: string) => number) | null): EntityMention {
+  const first = p.tokens[hit.start];
+  const base = hit.cut > 0 ? splitProclitics(first.norm, freq).base : first.norm;
+  return mentionOf(p, doc, type, hit.start, hit.end, hit.cut, base, 'gazetteer', GAZETTEER_SCORE, canonical);
+}
