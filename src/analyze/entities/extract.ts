@@ -9,6 +9,7 @@ import type { Token } from '../../text/tokenize.js';
 import { splitProclitics } from './clitics.js';
 import type { GazetteerHit } from './gazetteer.js';
 import type { NerModel } from './model.js';
+import { orgPhrases } from './rules.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
 
 export type MentionSource = 'model' | 'gazetteer' | 'rule';
@@ -40,11 +41,14 @@ export interface ExtractOptions {
   doc?: string;
   /** Compute confidence scores (forward-backward); otherwise score = 1 for model spans. Default true. */
   scores?: boolean;
-  /** Add gazetteer names the tagger missed (not weak forms). Default false (see README: it lowers precision on news). */
+  /** Add gazetteer names the tagger missed (not weak forms). Default true. */
   gazetteerBackoff?: boolean;
+  /** Add long organization names built on a head noun that the tagger missed (rules.ts). Default true. */
+  orgRule?: boolean;
 }
 
 const GAZETTEER_SCORE = 0.5;
+const RULE_SCORE = 0.4;
 
 /** First normalized unit of a token (binary search on the offset map). */
 function normStartOf(p: PreparedText, t: Token): number {
@@ -126,20 +130,35 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
       for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
     }
-    if (options.gazetteerBackoff === true && gaz !== null) {
+    if (options.orgRule !== false) {
+      for (const r of orgPhrases(toks, a0, s.endToken, model.resources.triggers, gaz, freq)) {
+        // a one-word place inside the phrase (مركز الرباط للدراسات ...) gives way to it
+        const inside = out.filter((m) => m.tokenStart >= r.start && m.tokenStart < r.end);
+        if (inside.some((m) => m.tokenStart === r.start || m.tokenEnd > r.end || m.type !== 'LOC' || m.tokenEnd - m.tokenStart > 1)) continue;
+        for (const m of inside) out.splice(out.indexOf(m), 1);
+        const first = toks[r.start];
+        const base = r.cut > 0 ? splitProclitics(first.norm, freq).base : first.norm;
+        out.push(mentionOf(prepared, doc, 'ORG', r.start, r.end, r.cut, base, 'rule', RULE_SCORE));
+        covered.fill(1, r.start - a0, r.end - a0);
+      }
+    }
+    if (options.gazetteerBackoff !== false && gaz !== null) {
       for (const hit of gaz.matchAll(toks, a0, s.endToken, freq)) {
-        if (hit.weak) continue;
-        let free = true;
-        for (let i = hit.start; i < hit.end; i++) if (covered[i - a0]) free = false;
-        if (!free) continue;
+        if (hit.weak || !isFree(covered, hit.start - a0, hit.end - a0)) continue;
         const entry = hit.entries[0];
         if (!isEntityType(entry.label)) continue;
         out.push(gazetteerMention(prepared, doc, hit, entry.label, entry.canonical, freq));
+        covered.fill(1, hit.start - a0, hit.end - a0);
       }
     }
   }
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+function isFree(covered: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (covered[i] !== 0) return false;
+  return true;
 }
 
 function gazetteerMention(p: PreparedText, doc: string, hit: GazetteerHit, type: EntityType, canonical: string,

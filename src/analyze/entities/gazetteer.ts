@@ -10,6 +10,7 @@ import { prepareText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
 import { FrequencyOf, splitProclitics } from './clitics.js';
 import { LEXICON_LABELS, LexiconEntry, LexiconLabel } from './lexicon.js';
+import { nameKey } from './merge.js';
 
 interface TrieNode {
   next: Map<string, TrieNode> | null;
@@ -55,6 +56,8 @@ export class Gazetteer {
   /** Normalized full form (tokens joined by one space) -> entry index. */
   private readonly byForm = new Map<string, number>();
   private readonly fold: boolean;
+  /** Name key (merge.ts nameKey: article and spaces folded) -> entry index. */
+  private readonly byName = new Map<string, number>();
 
   constructor(entries: LexiconEntry[], normalizer: Normalizer = normalizerFor('standard'), options: GazetteerOptions = {}) {
     this.entries = entries;
@@ -65,6 +68,8 @@ export class Gazetteer {
         if (toks.length === 0) return;
         const key = toks.join(' ');
         if (!this.byForm.has(key)) this.byForm.set(key, idx);
+        const nk = nameKey(toks.join(' '));
+        if (!this.byName.has(nk)) this.byName.set(nk, idx);
         let node = this.root;
         for (const raw of toks) {
           const t = this.fold ? foldArticle(raw) : raw;
@@ -88,17 +93,33 @@ export class Gazetteer {
     return i === undefined ? undefined : this.entries[i];
   }
 
-  /** Longest match starting at token i (first token tried whole, then without proclitics). */
+  /** The entry of a written name, compared by name key (FBI, الإنتربول = الانتربول = إنتربول). */
+  lookupName(normalized: string): LexiconEntry | undefined {
+    const i = this.byName.get(nameKey(normalized));
+    return i === undefined ? undefined : this.entries[i];
+  }
+
+  /**
+   * Longest match starting at token i: the first token is tried whole, then without the proclitics
+   * the stripper finds, then without any و/ف + ب/ك/ل prefix whose remainder starts a lexicon name
+   * (the lexicon itself vouches for the split: وفرنسا, بوزارة).
+   */
   matchAt(tokens: Token[], i: number, end: number, freq: FrequencyOf | null): GazetteerHit | null {
     const first = tokens[i].norm;
     let best = this.walk(tokens, i, end, first, 0);
-    if (tokens[i].kind === 'arabic') {
-      const split = splitProclitics(first, freq);
-      if (split.cut > 0) {
-        const alt = this.walk(tokens, i, end, split.base, split.cut);
-        if (alt !== null && (best === null || alt.end > best.end)) best = alt;
-      }
-    }
+    if (tokens[i].kind !== 'arabic') return best;
+    const consider = (key: string, cut: number) => {
+      const alt = this.walk(tokens, i, end, key, cut);
+      if (alt !== null && (best === null || alt.end > best.end)) best = alt;
+    };
+    const split = splitProclitics(first, freq);
+    if (split.cut > 0) consider(split.base, split.cut);
+    const c0 = first.charCodeAt(0);
+    const c1 = first.charCodeAt(1);
+    const conj = c0 === 0x0648 || c0 === 0x0641;
+    const prep = (c: number) => c === 0x0628 || c === 0x0643 || c === 0x0644;
+    if (first.length - 1 >= 3 && (conj || prep(c0)) && split.cut !== 1) consider(first.slice(1), 1);
+    if (first.length - 2 >= 3 && conj && prep(c1) && split.cut !== 2) consider(first.slice(2), 2);
     return best;
   }
 

@@ -29,6 +29,10 @@ export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer
   };
 }
 
+export function defaultModelPath(): string {
+  return defaultModelDir() + 'ner.bin.gz';
+}
+
 export interface ResourceOptions {
   lexiconDir?: string;
   /** Path of the clusters file; null = no clusters. */
