@@ -33,9 +33,9 @@ export function defaultPaths(): string[] {
   return [rel && !rel.startsWith('..') ? rel : seeds];
 }
 
-export function addCommonOptions(cmd: Command, opts: { normalize?: Profile } = {}): Command {
+export function addCommonOptions(cmd: Command, opts: { normalize?: Profile; formats?: string[]; formatHelp?: string } = {}): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, jsonl otherwise)').choices(FORMATS as unknown as string[]))
+    .addOption(new Option('-f, --format <format>', opts.formatHelp ?? 'output format (default: table on a terminal, jsonl otherwise)').choices(opts.formats ?? (FORMATS as unknown as string[])))
     .option('-q, --quiet', 'no progress bar and no warnings (errors are still printed)')
     .option('-j, --jobs <n>', 'worker threads for big inputs (default: number of cores)')
     .addOption(new Option('--color <when>', 'colour in tables').choices(['auto', 'always', 'never']).default('auto'))
@@ -53,14 +53,14 @@ function parseSteps(value: string | undefined, flag: string): Step[] {
   if (!value) return [];
   const steps = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of steps) {
-    if (!(STEPS as readonly string[]).includes(s)) throw new CorpusError('usage', `${flag}: unknown step '${s}' (steps: ${STEPS.join(', ')})`);
+    if (!(STEPS as readonly string[]).includes(s)) throw new CorpusError(`${flag}: unknown step '${s}' (steps: ${STEPS.join(', ')})`, { kind: 'usage' });
   }
   return steps as Step[];
 }
 
 export function parsePositiveInt(value: unknown, flag: string, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new CorpusError('usage', `${flag}: expected an integer >= ${min}, got '${String(value)}'`);
+  if (!Number.isInteger(n) || n < min) throw new CorpusError(`${flag}: expected an integer >= ${min}, got '${String(value)}'`, { kind: 'usage' });
   return n;
 }
 
@@ -73,7 +73,7 @@ export function resolveCommon(paths: string[], raw: Record<string, unknown>, std
     .split(',')
     .map((e) => e.trim().replace(/^\./, '').toLowerCase())
     .filter(Boolean);
-  if (extensions.length === 0) throw new CorpusError('usage', '--ext: give at least one extension');
+  if (extensions.length === 0) throw new CorpusError('--ext: give at least one extension', { kind: 'usage' });
   return {
     paths: paths.length ? paths : defaultPaths(),
     format,
