@@ -150,7 +150,7 @@ function parseLine(st: JsonlState, buf: Buffer, start: number, end: number, vali
     st.atFileStart = false;
     if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
   }
-  if (end > start && buf[end - 1] === 0x0d) end--;
+  // A CRLF line keeps its `\r`: JSON.parse treats it as whitespace, and the blank test below skips it.
   let k = start;
   while (k < end && (buf[k] === 0x20 || buf[k] === 0x09 || buf[k] === 0x0d)) k++;
   if (k === end) return null;
