@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readDocs } from '../../src/io/read.js';
 import type { InputTask } from '../../src/io/types.js';
 import { FIX, chunked, fixTask, isRoot, opts, readAll, task, tempDir } from './helpers.js';
 
@@ -257,6 +258,24 @@ describe('readDocs: stdin', () => {
       yield 'حبا';
     }
     expect((await readAll(stdinTask(), undefined, strings())).docs).toEqual([{ id: '-', text: 'مرحبا', meta: {}, source: '-' }]);
+  });
+
+  it('releases stdin when the consumer stops early', async () => {
+    let released = false;
+    async function* source(): AsyncGenerator<Buffer> {
+      try {
+        for (let i = 0; ; i++) yield Buffer.from(`{"id":"${i}","text":"t"}\n`);
+      } finally {
+        released = true;
+      }
+    }
+    const ids: string[] = [];
+    for await (const d of readDocs(stdinTask(), opts(), () => {}, source())) {
+      ids.push(d.id);
+      if (ids.length === 3) break;
+    }
+    expect(ids).toEqual(['0', '1', '2']);
+    expect(released).toBe(true);
   });
 
   it('warns on empty stdin and decodes cp1256 stdin', async () => {
