@@ -1,14 +1,13 @@
 /**
- * InputTask -> stream of Docs. Every problem becomes a one-line Diagnostic; nothing is printed
- * and nothing is thrown past this module, so one bad file or line never stops a run.
- *
+ * InputTask -> stream of Docs. Problems become one-line Diagnostics; nothing is printed or
+ * thrown past this module, so one bad file or line never stops a run.
  * Text inputs are read whole (a document is one string anyway) and decoded by decode.ts.
- * JSONL is streamed in 1 MiB chunks split at `\n` bytes: complete lines are decoded straight from
- * the chunk (one UTF-8 validation per chunk, not per line), and only a line that straddles a chunk
- * edge is copied. Line numbers are always whole-file numbers; for a byte range the newlines before
- * the range are counted only when a number is actually needed (missing id or a bad line).
- * Stdin may be gzip (detected by its magic bytes) and, unless the user fixed its format, is
- * JSONL when its first non-empty lines are all JSON objects, else one text document `-`.
+ * JSONL is streamed in 1 MiB chunks split at `\n` bytes: complete lines are decoded straight
+ * from the chunk (one UTF-8 validation per chunk, not per line); only a line straddling a chunk
+ * edge is copied. Line numbers are whole-file numbers; for a byte range the newlines before it
+ * are counted only when a number is needed (missing id or bad line).
+ * Stdin may be gzip (magic bytes) and, unless its format was fixed, is JSONL when its first
+ * non-empty lines are all JSON objects, else one text document `-`.
  */
 import { isUtf8 } from 'node:buffer';
 import { promises as fsp } from 'node:fs';
@@ -32,8 +31,9 @@ function errorMessage(err: unknown): string {
   const code = e?.code ?? '';
   if (code === 'Z_BUF_ERROR') return 'truncated gzip data (unexpected end of file)';
   if (code.startsWith('Z_')) return `corrupt gzip data (${oneLine(e?.message ?? code)})`;
-  if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG' || err instanceof RangeError) {
-    return 'file too large to hold as one document';
+  const tooLarge = code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG' || code === 'ERR_BUFFER_TOO_LARGE';
+  if (tooLarge || (err instanceof RangeError && /string length|allocation failed/i.test(err.message))) {
+    return 'too large to hold as one string in memory';
   }
   return fsErrorMessage(err);
 }
@@ -88,12 +88,17 @@ async function peek(src: Chunks, enough: (head: Buffer[], bytes: number) => bool
   }
   const headBuf = head.length === 1 ? head[0] : Buffer.concat(head);
   async function* replay(): Chunks {
-    if (headBuf.length > 0) yield headBuf;
-    if (done) return;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
+    let finished = done;
+    try {
+      if (headBuf.length > 0) yield headBuf;
+      while (!finished) {
+        const r = await it.next();
+        if (r.done) finished = true;
+        else yield r.value;
+      }
+    } finally {
+      // The consumer stopped early: let the source release its file or stream.
+      if (!finished) await it.return?.();
     }
   }
   return { head: headBuf, replay: replay() };
@@ -150,7 +155,7 @@ function parseLine(st: JsonlState, buf: Buffer, start: number, end: number, vali
     st.atFileStart = false;
     if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
   }
-  if (end > start && buf[end - 1] === 0x0d) end--;
+  // A CRLF line keeps its `\r`: JSON.parse treats it as whitespace, and the blank test below skips it.
   let k = start;
   while (k < end && (buf[k] === 0x20 || buf[k] === 0x09 || buf[k] === 0x0d)) k++;
   if (k === end) return null;

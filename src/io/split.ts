@@ -33,9 +33,10 @@ function cutPoints(path: string, size: number, n: number): number[] {
   try {
     for (let k = 1; k < n; k++) {
       const candidate = Math.floor((size * k) / n);
+      // A long line already carried the previous edge past this candidate: no range here.
+      if (candidate <= edges[edges.length - 1]) continue;
       // Start the search one byte early: if the byte before the candidate is `\n`, it is a line start already.
-      const from = Math.max(candidate - 1, edges[edges.length - 1]);
-      const edge = nextLineStart(fd, from, size);
+      const edge = nextLineStart(fd, candidate - 1, size);
       if (edge >= size) break;
       if (edge > edges[edges.length - 1]) edges.push(edge);
     }
