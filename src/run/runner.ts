@@ -49,7 +49,9 @@ export async function runAnalysis<P>(name: string, options: unknown, inputs: Run
   const totalFiles = planned.length;
   inputs.progress?.start(totalBytes, totalFiles);
   try {
-    const parallel = inputs.jobs > 1 && totalBytes >= PARALLEL_MIN_BYTES && !planned.some((t) => t.path === '-');
+    // CORPUS_PARALLEL_MIN_BYTES lets tests force workers on small inputs
+    const minBytes = Number(process.env.CORPUS_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES);
+    const parallel = inputs.jobs > 1 && totalBytes >= minBytes && !planned.some((t) => t.path === '-');
     if (!parallel) {
       const analyzer = spec.create(options);
       for (const task of planned) {
