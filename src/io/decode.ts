@@ -9,6 +9,7 @@
  * every later count wrong. Line ends are never touched: offsets reported by analyzers point into
  * exactly the string returned here.
  */
+import { decodeValidUtf8 } from './utf8.js';
 import { isUtf8 } from 'node:buffer';
 
 export type DecodeResult = { text: string; encoding: string } | { error: string };
@@ -180,7 +181,7 @@ function decodeWith(encoding: string, buf: Buffer, from: number): DecodeResult {
     const body = buf.subarray(from);
     // isUtf8 + toString is several times faster than a fatal TextDecoder on big files.
     if (!isUtf8(body)) return { error: utf8Error(buf, from) };
-    return { text: buf.toString('utf8', from), encoding };
+    return { text: decodeValidUtf8(buf, from, buf.length), encoding };
   }
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buf.subarray(from));
@@ -214,7 +215,7 @@ export function decodeBytes(buf: Buffer, encoding: string, path: string): Decode
     const r = decodeWith(utf16, buf, 0);
     if ('text' in r) return r;
   }
-  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+  if (isUtf8(buf)) return { text: decodeValidUtf8(buf, 0, buf.length), encoding: 'utf-8' };
   if (looksLikeCp1256Arabic(buf)) return { text: cp1256.decode(buf), encoding: 'windows-1256' };
   return { error: 'not valid UTF-8 and not recognisable as Windows-1256 (use --encoding)' };
 }

@@ -10,6 +10,7 @@
  * non-empty lines are all JSON objects, else one text document `-`.
  */
 import { isUtf8 } from 'node:buffer';
+import { decodeValidUtf8 } from './utf8.js';
 import { promises as fsp } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -167,7 +168,7 @@ function parseLine(st: JsonlState, buf: Buffer, start: number, end: number, vali
       const b = buf[start + bad] ?? 0;
       return { error: `not valid UTF-8 (byte 0x${b.toString(16).padStart(2, '0')} at byte ${bad + 1} of the line; use --encoding)` };
     }
-    json = buf.toString('utf8', start, end);
+    json = decodeValidUtf8(buf, start, end);
   } else {
     try {
       json = st.decoder.decode(buf.subarray(start, end));

@@ -10,10 +10,10 @@ import { NormBuffer, Normalizer } from '../../text/normalize.js';
 import { splitSentences } from '../../text/sentences.js';
 import {
   K_ARABIC, K_EMAIL, K_HASHTAG, K_LATIN, K_MENTION, K_MIXED, K_NUMBER, K_OTHER, K_PUNCT, K_SYMBOL, K_URL,
-  TokenBuffer, isWordKind, tokenizeUnits,
+  TokenBuffer, tokenizeUnits,
 } from '../../text/tokenize.js';
 import { expectedTypeRatio } from './diversity.js';
-import { TypeTable } from './typeTable.js';
+import { TypeTable, topIds } from './typeTable.js';
 
 /** Raw sums, mergeable. Index of `kinds` = token kind code. */
 export interface StatsSums {
@@ -94,7 +94,7 @@ export class StatsCounter {
       const sums = emptySums();
       const types = new TypeTable(256);
       this.count(text, sums, types);
-      this.docRows.push({ doc: id, ...rowOf({ sums, keys: types.keys.slice(0, types.size), counts: types.counts.slice(0, types.size), docs: [] }, this.opts.top) });
+      this.docRows.push({ doc: id, ...rowOf({ sums, ...types.entries(), docs: [] }, this.opts.top) });
     }
   }
 
@@ -115,7 +115,7 @@ export class StatsCounter {
       const e = data[t * 3 + 1];
       const k = data[t * 3 + 2] & 0xff;
       kinds[k]++;
-      if (!isWordKind(k)) continue;
+      if (k !== K_ARABIC && k !== K_LATIN && k !== K_MIXED && k !== K_OTHER) continue;
       types.add(u, s, e);
       sums.wordUnits += e - s;
       // A diacritic can only hide where the original span is longer than the normalized one.
@@ -124,7 +124,7 @@ export class StatsCounter {
   }
 
   snapshot(): StatsPartial {
-    return { sums: this.sums, keys: this.types.keys.slice(0, this.types.size), counts: this.types.counts.slice(0, this.types.size), docs: this.docRows };
+    return { sums: this.sums, ...this.types.entries(), docs: this.docRows };
   }
 }
 
@@ -150,7 +150,9 @@ function codePoints(text: string): number {
 export function mergePartials(parts: StatsPartial[]): StatsPartial {
   if (parts.length === 1) return parts[0];
   const sums = emptySums();
-  const table = new TypeTable(1 << 16);
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  let counts: number[] = [];
   const docs: StatsRow[] = [];
   for (const p of parts) {
     sums.documents += p.sums.documents;
@@ -159,10 +161,19 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
     sums.wordUnits += p.sums.wordUnits;
     sums.diacritized += p.sums.diacritized;
     for (let k = 0; k < sums.kinds.length; k++) sums.kinds[k] += p.sums.kinds[k];
-    for (let i = 0; i < p.keys.length; i++) table.addKey(p.keys[i], p.counts[i]);
+    for (let i = 0; i < p.keys.length; i++) {
+      const id = index.get(p.keys[i]);
+      if (id === undefined) {
+        index.set(p.keys[i], keys.length);
+        keys.push(p.keys[i]);
+        counts.push(p.counts[i]);
+      } else {
+        counts[id] += p.counts[i];
+      }
+    }
     for (const d of p.docs) docs.push(d);
   }
-  return { sums, keys: table.keys.slice(0, table.size), counts: table.counts.slice(0, table.size), docs };
+  return { sums, keys, counts: Int32Array.from(counts), docs };
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 6) : null);
@@ -207,9 +218,8 @@ export function figuresOf(p: StatsPartial): StatsFigures {
 export function topWords(p: StatsPartial, n: number): TopWord[] {
   if (n <= 0) return [];
   const words = figuresOf(p).words;
-  const ids = Array.from({ length: p.keys.length }, (_, i) => i);
-  ids.sort((a, b) => p.counts[b] - p.counts[a] || (p.keys[a] < p.keys[b] ? -1 : p.keys[a] > p.keys[b] ? 1 : 0));
-  return ids.slice(0, n).map((id) => ({ word: p.keys[id], count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
+  const ids = topIds(p.counts, p.keys, n);
+  return ids.map((id) => ({ word: p.keys[id], count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
 }
 
 export function rowOf(p: StatsPartial, top: number): StatsRow {
