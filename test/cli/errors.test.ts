@@ -84,4 +84,17 @@ describe('stdin and formats', () => {
     expect(rows.map((x) => x.doc)).toEqual(['a1', '-:2', null]);
     expect(rows.map((x) => x.words)).toEqual([2, 3, 5]);
   });
+
+  it('decodes Windows-1256 files and keeps CRLF', () => {
+    const r = corpus(['normalize', 'fixtures/io/enc/cp1256-crlf.txt', '--normalize', 'none', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].text).toBe('ذهب الطالب إلى المكتبة صباحاً.\r\nوقرأ كتاباً عن تاريخ الأندلس.\r\n');
+    const s = JSON.parse(corpus(['stats', 'fixtures/io/enc/cp1256-crlf.txt', '--format', 'json']).stdout);
+    expect(s).toMatchObject({ documents: 1, words: 10, sentences: 2, diacritized_share: 0.2 });
+  });
+
+  it('reads .gz files', () => {
+    const r = corpus(['normalize', 'fixtures/io/gz/text.txt.gz']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['نص مضغوط', 'سطر ثان']);
+  });
 });

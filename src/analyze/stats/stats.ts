@@ -152,7 +152,7 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
   const sums = emptySums();
   const index = new Map<string, number>();
   const keys: string[] = [];
-  let counts: number[] = [];
+  const counts: number[] = [];
   const docs: StatsRow[] = [];
   for (const p of parts) {
     sums.documents += p.sums.documents;

@@ -84,7 +84,7 @@ Examples:
 
     if (!perDoc) {
       await reporter.summary(
-        { title: `${corpus.documents.toLocaleString('en-US')} documents`, fields: figureColumns, values: corpus as unknown as Row },
+        { title: `${corpus.documents.toLocaleString('en-US')} document${corpus.documents === 1 ? '' : 's'}`, fields: figureColumns, values: corpus as unknown as Row },
         { key: 'top_words', title: `Top ${top} words`, columns: topColumns, rows: ranked(corpus.top_words) as unknown as Row[] },
       );
     } else if (config.format === 'json') {
