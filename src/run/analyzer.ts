@@ -1,14 +1,22 @@
 /**
- * The contract between the runner and an analysis: an `Analyzer` sees documents one at a time
- * and returns a plain-data partial result; `merge` combines the partials of several workers
- * in input order. Options and partials must survive structured cloning (worker messages), so
- * they hold only plain objects, arrays, typed arrays, Maps and primitives.
+ * The contract between the runner and an analysis.
+ *
+ * An analysis sees documents one at a time. For each it may return output rows (entity
+ * mentions, dates, per-document figures): the runner delivers them in input order, streamed.
+ * Whatever it accumulates over the whole corpus (counts, type tables) it returns from
+ * `snapshot()` as plain data; `merge` combines the snapshots of several workers. Snapshots must
+ * not depend on document order (workers see interleaved groups of documents); anything
+ * order-dependent belongs in rows.
+ *
+ * Options, rows and snapshots cross thread boundaries by structured cloning: plain objects,
+ * arrays, typed arrays, Maps and primitives only.
  */
 import type { Doc } from '../io/types.js';
+import type { Row } from '../report/types.js';
 import type { Profile, Step } from '../text/normalize.js';
 
 export interface Analyzer<P> {
-  add(doc: Doc): void;
+  add(doc: Doc): Row[] | void;
   snapshot(): P;
 }
 

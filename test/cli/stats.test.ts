@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, corpus } from './run.js';
@@ -75,5 +76,16 @@ describe('corpus stats on the seeds', () => {
     expect(csv[1].startsWith('5,')).toBe(true);
     const tsv = corpus(['stats', '--format', 'tsv']).stdout.split('\n');
     expect(tsv[0].split('\t')[0]).toBe('documents');
+  });
+
+  it('keeps input order of per-document rows when workers take groups of files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-order-'));
+    const seeds = readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+    for (let i = 0; i < 24; i++) writeFileSync(join(dir, `doc${String(i).padStart(2, '0')}.txt`), seeds[i % 5].slice(0, 500 + 97 * i));
+    const args = ['stats', dir, '--per-doc', '--format', 'jsonl', '--top', '2'];
+    const one = corpus([...args, '--jobs', '1']).stdout;
+    const two = corpus([...args, '--jobs', '2'], { env: { CORPUS_PARALLEL_MIN_BYTES: '0' } }).stdout;
+    expect(two).toBe(one);
+    expect(one.trim().split('\n')).toHaveLength(25);
   });
 });

@@ -1,5 +1,6 @@
 /** `stats` as a runner analysis (see src/run/analyzer.ts). */
 import type { AnalyzerSpec, NormalizeSettings } from '../../run/analyzer.js';
+import type { Row } from '../../report/types.js';
 import { normalizerFor } from '../../text/normalize.js';
 import { StatsCounter, StatsPartial, mergePartials } from './stats.js';
 
@@ -12,7 +13,13 @@ export interface StatsSpecOptions {
 export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
   create(o) {
     const counter = new StatsCounter({ normalizer: normalizerFor(o.normalize.profile, o.normalize.enable, o.normalize.disable), perDoc: o.perDoc, top: o.top });
-    return { add: (doc) => counter.add(doc.id, doc.text), snapshot: () => counter.snapshot() };
+    return {
+      add: (doc) => {
+        const row = counter.add(doc.id, doc.text);
+        return row ? [row as unknown as Row] : undefined;
+      },
+      snapshot: () => counter.snapshot(),
+    };
   },
   merge: mergePartials,
 };

@@ -30,8 +30,6 @@ export interface StatsPartial {
   sums: StatsSums;
   keys: string[];
   counts: Int32Array;
-  /** Per-document rows in input order (only with perDoc). */
-  docs: StatsRow[];
 }
 
 export interface StatsFigures {
@@ -83,19 +81,18 @@ export class StatsCounter {
   private readonly bounds: number[] = [];
   private readonly sums = emptySums();
   private readonly types = new TypeTable(1 << 16);
-  private readonly docRows: StatsRow[] = [];
 
   constructor(private readonly opts: StatsOptions) {}
 
-  add(id: string, text: string): void {
+  /** Counts a document; with perDoc, returns its own figures as a row. */
+  add(id: string, text: string): StatsRow | undefined {
     this.count(text, this.sums, this.types);
-    if (this.opts.perDoc) {
-      // Counted a second time into its own small table: only --per-doc pays for it.
-      const sums = emptySums();
-      const types = new TypeTable(256);
-      this.count(text, sums, types);
-      this.docRows.push({ doc: id, ...rowOf({ sums, ...types.entries(), docs: [] }, this.opts.top) });
-    }
+    if (!this.opts.perDoc) return undefined;
+    // Counted a second time into its own small table: only --per-doc pays for it.
+    const sums = emptySums();
+    const types = new TypeTable(256);
+    this.count(text, sums, types);
+    return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
   }
 
   private count(text: string, sums: StatsSums, types: TypeTable): void {
@@ -124,7 +121,7 @@ export class StatsCounter {
   }
 
   snapshot(): StatsPartial {
-    return { sums: this.sums, ...this.types.entries(), docs: this.docRows };
+    return { sums: this.sums, ...this.types.entries() };
   }
 }
 
@@ -146,14 +143,13 @@ function codePoints(text: string): number {
   return n;
 }
 
-/** Merges partials in the order given (document rows keep that order). */
+/** Merges the partials of several workers (order does not matter). */
 export function mergePartials(parts: StatsPartial[]): StatsPartial {
   if (parts.length === 1) return parts[0];
   const sums = emptySums();
   const index = new Map<string, number>();
   const keys: string[] = [];
   const counts: number[] = [];
-  const docs: StatsRow[] = [];
   for (const p of parts) {
     sums.documents += p.sums.documents;
     sums.characters += p.sums.characters;
@@ -171,9 +167,8 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
         counts[id] += p.counts[i];
       }
     }
-    for (const d of p.docs) docs.push(d);
   }
-  return { sums, keys, counts: Int32Array.from(counts), docs };
+  return { sums, keys, counts: Int32Array.from(counts) };
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 6) : null);

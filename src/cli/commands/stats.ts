@@ -74,7 +74,7 @@ Examples:
     const perDoc = Boolean(raw.perDoc);
     const session = openSession(config);
     const [{ runAnalysis }, stats] = await Promise.all([import('../../run/runner.js'), import('../../analyze/stats/stats.js')]);
-    const partial = await runAnalysis<import('../../analyze/stats/stats.js').StatsPartial>(
+    const { partial, rows: docRows } = await runAnalysis<import('../../analyze/stats/stats.js').StatsPartial>(
       'stats', { normalize: config.normalize, perDoc, top }, session.inputs,
     );
     requireDocuments(session, partial.sums.documents);
@@ -88,9 +88,9 @@ Examples:
         { key: 'top_words', title: `Top ${top} words`, columns: topColumns, rows: ranked(corpus.top_words) as unknown as Row[] },
       );
     } else if (config.format === 'json') {
-      await session.sink.write(JSON.stringify({ ...corpus, per_doc: partial.docs }, null, 2) + '\n');
+      await session.sink.write(JSON.stringify({ ...corpus, per_doc: docRows }, null, 2) + '\n');
     } else {
-      const rows = [...partial.docs.map((d) => ({ scope: 'doc', ...d })), { scope: 'corpus', doc: null, ...corpus }] as unknown as Row[];
+      const rows = [...docRows.map((d) => ({ scope: 'doc', ...d })), { scope: 'corpus', doc: null, ...corpus }] as unknown as Row[];
       const columns: Column[] = config.format === 'table'
         ? [{ key: 'doc', role: 'term' }, ...figureColumns.filter((c) => PER_DOC_TABLE.includes(c.key))]
         : [{ key: 'scope' }, { key: 'doc' }, ...figureColumns, { key: 'top_words' }];
