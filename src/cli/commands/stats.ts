@@ -64,6 +64,7 @@ With --per-doc, jsonl/csv/tsv give one row per document ("scope": "doc") and a l
 
 Examples:
   corpus stats                                  the seed articles, as a table on a terminal
+  echo "المغرب بلد جميل، والمغاربة كرماء." | corpus stats - --format json
   corpus stats news/ --format json | jq '{tokens, types, ttr_1000}'
   corpus stats corpus.jsonl --text-field body --per-doc --format csv > per_doc.csv
   corpus stats --normalize none --top 10        count words as written, diacritics included
