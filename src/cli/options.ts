@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
+import { canonicalEncoding } from '../io/decode.js';
 import { DEFAULT_EXTENSIONS, type LoadOptions } from '../io/types.js';
 import { FORMATS, type Format } from '../report/types.js';
 import type { NormalizeSettings } from '../run/analyzer.js';
@@ -74,6 +75,10 @@ export function resolveCommon(paths: string[], raw: Record<string, unknown>, std
     .map((e) => e.trim().replace(/^\./, '').toLowerCase())
     .filter(Boolean);
   if (extensions.length === 0) throw new CorpusError('--ext: give at least one extension', { kind: 'usage' });
+  const encoding = String(raw.encoding ?? 'auto');
+  if (encoding !== 'auto' && canonicalEncoding(encoding) === null) {
+    throw new CorpusError(`--encoding: unknown encoding '${encoding}' (auto, utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6, ...)`, { kind: 'usage' });
+  }
   return {
     paths: paths.length ? paths : defaultPaths(),
     format,
@@ -81,7 +86,7 @@ export function resolveCommon(paths: string[], raw: Record<string, unknown>, std
     jobs,
     color,
     load: {
-      encoding: String(raw.encoding ?? 'auto'),
+      encoding,
       textField: String(raw.textField ?? 'text'),
       idField: String(raw.idField ?? 'id'),
       extensions,

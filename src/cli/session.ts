@@ -53,11 +53,16 @@ function progressListener(enabled: boolean): ProgressListener | undefined {
   };
 }
 
-/** Fails the run when no document could be read at all (the output would be meaningless). */
-export function requireDocuments(session: Session, documents: number): void {
-  if (documents === 0) {
-    throw new CorpusError(session.errors > 0 ? 'no document could be read' : `no documents in ${session.config.paths.join(', ')}`, { kind: 'input' });
+/**
+ * False when no document could be read: the command then prints nothing and ends with exit 1.
+ * When inputs failed, their errors were already printed (one line each); otherwise say why.
+ */
+export function requireDocuments(session: Session, documents: number): boolean {
+  if (documents > 0) return true;
+  if (session.errors === 0) {
+    throw new CorpusError(`no documents in ${session.config.paths.join(', ')}`, { kind: 'input' });
   }
+  return false;
 }
 
 export async function finish(session: Session): Promise<void> {

@@ -78,7 +78,7 @@ Examples:
     const { partial, rows: docRows } = await runAnalysis<import('../../analyze/stats/stats.js').StatsPartial>(
       'stats', { normalize: config.normalize, perDoc, top }, session.inputs,
     );
-    requireDocuments(session, partial.sums.documents);
+    if (!requireDocuments(session, partial.sums.documents)) return finish(session);
     const corpus = stats.rowOf(partial, top);
     const ranked = (words: typeof corpus.top_words) => words.map((w, i) => ({ rank: i + 1, ...w }));
     const { reporter } = session;
