@@ -75,7 +75,7 @@ interface YearHit { y: number; era: 'h' | 'g' | null; end: number }
 
 // Which recognizers can start at a token, by the bits of its readings (numbers, 'ال' and '('
 // are tested apart). Most tokens have no reading and cost one comparison.
-const ENDPOINT_START = cb('gmonth') | cb('hmonth') | cb('ordinal') | cb('weekday') | rb('day-word') | rb('year-word') | rb('month-word');
+const ENDPOINT_START = cb('gmonth') | cb('hmonth') | cb('ordinal') | cb('weekday') | rb('day-word') | rb('year-word') | rb('years-word') | rb('month-word');
 const RANGE_LEAD = rb('from') | rb('between') | rb('days-word') | rb('years-word');
 const DAY_START = cb('tod') | rb('day-word') | cb('weekday') | cb('ordinal') | rb('month-word') | cb('gmonth') | cb('hmonth') | cb('relative');
 const REL_START = rb('ago') | rb('after') | cb('pre-modifier') | cb('unit');
@@ -84,7 +84,8 @@ const YEAR_START = rb('year-word') | rb('years-word');
 
 const DASHES = new Set(['-', '–', '—']);
 const COMMAS = new Set(['،', ',']);
-const TIME_JOINERS = new Set(['في', 'على', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند']);
+// token forms are compared after normalization: على is written علي here
+const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند']);
 const MAX_DURATION = 999;
 
 const trimOf = (h: Hit | null): number => (h && h.r.prefix > 0 ? h.r.prefix : 0);
@@ -508,7 +509,7 @@ export class DateGrammar {
       const dur = this.duration(j);
       if (!dur) continue;
       const next = dur.end;
-      if (v.is(next, 'من') || v.is(next, 'على') || v.is(next, 'عن')) return null;
+      if (v.is(next, 'من') || v.is(next, 'علي') || v.is(next, 'عن')) return null;
       const sign = role === 'ago' ? -1 : 1;
       return { first: i, end: dur.end, trim: 0, spec: { t: 'shift', unit: dur.unit, n: sign * dur.n } };
     }
@@ -662,7 +663,10 @@ export class DateGrammar {
     const tod = v.cat(end, 'tod', (r) => r.prefix === 0);
     if (tod) { period = tod.r.entry.tag; end = tod.end; }
     else if (clock && (v.is(end, 'م') || v.is(end, 'ص'))) { period = v.is(end, 'م') ? 'evening' : 'morning'; end++; }
-    if (!marker && !clock && !period) return null;
+    // العاشرة من صباح اليوم: the part of day follows من (timeExpr applies it)
+    // (not after a unit: الساعات الأولى من صباح اليوم is "the first hours of this morning")
+    const periodAfterOf = !period && v.is(end, 'من') && v.has(end + 1, 'tod') && !v.has(i - 1, 'unit');
+    if (!marker && !clock && !period && !periodAfterOf) return null;
     if (!marker && !clock && v.isNum(j) && h > 12) return null;
     if (min !== undefined && min > 59) return null;
     h = withPeriod(h, period);
@@ -718,14 +722,13 @@ export class DateGrammar {
     if ((k = v.role(i, 'from')) > 0) { lead = 'from'; j = k; }
     else if ((k = v.role(i, 'between')) > 0) { lead = 'between'; j = k; }
     else if ((k = v.role(i, 'days-word')) > 0) { lead = 'days'; j = k; }
-    let yearsWord = false;
-    if (lead !== 'days' && (k = v.role(j, 'years-word')) > 0) { j = k; yearsWord = true; }
+    if (lead !== 'days' && (k = v.role(j, 'years-word')) > 0) j = k;
     const left = this.endpoint(j, true);
     if (!left) return null;
     let c = left.end;
     if (lead === 'from' && (k = v.role(c, 'to')) > 0) c = v.is(k, 'ل') && v.touching(k) ? k + 1 : k;
-    else if ((lead === 'between' || lead === 'days' || yearsWord) && v.is(c, 'و')) c++;
-    else if ((lead === 'between' || lead === 'days' || yearsWord) && v.norm(c).startsWith('و') && !v.isNum(c)) { /* glued: ومايو 2023 */ }
+    else if ((lead === 'between' || lead === 'days') && v.is(c, 'و')) c++;
+    else if ((lead === 'between' || lead === 'days') && v.norm(c).startsWith('و') && !v.isNum(c)) { /* glued: ومايو 2023 */ }
     else if (DASHES.has(v.norm(c)) && v.sameLine(c - 1) && v.sameLine(c)) c++;
     else if (v.is(c, '/') && left.spec.m !== undefined && left.spec.d !== undefined) c++;
     else return null;

@@ -14,7 +14,7 @@ const STRICT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 export function parseRefDate(s: string): RefDate | null {
   const m = STRICT.exec(s.trim());
   if (!m) return null;
-  return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5]);
+  return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], true);
 }
 
 const MONTHS: Record<string, number> = {
@@ -51,13 +51,15 @@ export function parseReference(value: unknown): RefDate | null {
   return null;
 }
 
-function build(y: number, mo: number, d: number, hh?: string, mm?: string): RefDate | null {
+/** A checked reference; an impossible time is an error when strict, else dropped. */
+function build(y: number, mo: number, d: number, hh?: string, mm?: string, strict = false): RefDate | null {
   if (!isValidGregorian(y, mo, d)) return null;
   const ref: RefDate = { y, m: mo, d };
   if (hh !== undefined && mm !== undefined) {
     const h = Number(hh);
     const min = Number(mm);
     if (h < 24 && min < 60) { ref.h = h; ref.min = min; }
+    else if (strict) return null;
   }
   return ref;
 }

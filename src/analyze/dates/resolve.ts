@@ -71,38 +71,53 @@ function timeOffset(base: Record<string, number>, time: Time | undefined): Recor
 
 // ---------------------------------------------------------------- absolute dates
 
+function result(value: string | null, grain: Grain, kind: MentionKind, calendar: Calendar, hijri: string | null, until: string | null, offset: Record<string, number> | null): Resolved {
+  return { value, grain, kind, calendar, hijri, until, offset };
+}
+
+/** How an unresolved month name with a modifier moves from the reference (فبراير الماضي). */
+function relativeOffset(s: DateSpec): Record<string, number> {
+  const o: Record<string, number> = {};
+  if (s.yShift !== undefined) o.years = s.yShift;
+  if (s.m !== undefined) o.month = s.m;
+  if (s.d !== undefined) o.day = s.d;
+  if (s.dir !== undefined) o.direction = s.dir;
+  return o;
+}
+
 function resolveDate(s: DateSpec, ctx: ResolveContext): Resolved | null {
   if (s.alt) return resolveDouble(s, s.alt, ctx);
   // a written day and month is a calendar date even when a modifier picks its year (21 فبراير الجاري)
   const relative = (s.dir !== undefined || s.yShift !== undefined) && s.d === undefined;
   const grain: Grain = s.d !== undefined ? dayGrain(s.time) : s.m !== undefined ? 'month' : 'year';
-  const base = { grain, kind: (relative ? 'relative' : 'absolute') as MentionKind, calendar: s.cal };
-  const unresolvedOffset = relative
-    ? { ...(s.yShift !== undefined ? { years: s.yShift } : {}), ...(s.m !== undefined ? { month: s.m } : {}), ...(s.d !== undefined ? { day: s.d } : {}), ...(s.dir !== undefined ? { direction: s.dir } : {}) }
-    : null;
-  if (s.cal === 'gregorian') {
+  const kind: MentionKind = relative ? 'relative' : 'absolute';
+  const cal = s.cal;
+  if (cal === 'gregorian') {
     const y = s.y ?? gregorianYear(s, ctx);
-    if (y === null) return { ...base, value: null, hijri: null, until: null, offset: unresolvedOffset };
-    if (s.m === undefined) return { ...base, value: fmtYear(y), hijri: null, until: null, offset: null };
-    if (s.d === undefined) return { ...base, value: fmtMonth(y, s.m), hijri: null, until: null, offset: null };
+    if (y === null) return result(null, grain, kind, cal, null, null, relative ? relativeOffset(s) : null);
+    if (s.m === undefined) return result(fmtYear(y), grain, kind, cal, null, null, null);
+    if (s.d === undefined) return result(fmtMonth(y, s.m), grain, kind, cal, null, null, null);
     if (!isValidGregorian(y, s.m, s.d)) return null;
-    return { ...base, ...withTime(dayNumber(y, s.m, s.d), s.time), hijri: null, until: null, offset: null };
+    return result(dayValue(dayNumber(y, s.m, s.d), s.time), grain, kind, cal, null, null, null);
   }
   const y = s.y ?? hijriYear(s, ctx);
-  if (y === null) return { ...base, value: null, hijri: null, until: null, offset: unresolvedOffset };
+  if (y === null) return result(null, grain, kind, cal, null, null, relative ? relativeOffset(s) : null);
   if (s.m === undefined) {
     const span = hijriYearSpan(y);
-    if (!span) return null;
-    return { ...base, value: fmtDay(span[0]), until: fmtDay(span[1]), hijri: fmtHijri(y), offset: null };
+    return span ? result(fmtDay(span[0]), grain, kind, cal, fmtHijri(y), fmtDay(span[1]), null) : null;
   }
   if (s.d === undefined) {
     const span = hijriMonthSpan(y, s.m);
-    if (!span) return null;
-    return { ...base, value: fmtDay(span[0]), until: fmtDay(span[1]), hijri: fmtHijri(y, s.m), offset: null };
+    return span ? result(fmtDay(span[0]), grain, kind, cal, fmtHijri(y, s.m), fmtDay(span[1]), null) : null;
   }
   const n = hijriToDay(y, s.m, s.d);
   if (n === null) return null;
-  return { ...base, ...withTime(n, s.time), hijri: fmtHijri(y, s.m, s.d), until: null, offset: null };
+  return result(dayValue(n, s.time), grain, kind, cal, fmtHijri(y, s.m, s.d), null, null);
+}
+
+function dayValue(day: number, time: Time | undefined): string {
+  if (!time) return fmtDay(day);
+  return time.min === undefined ? fmtHour(day, time.h) : fmtMinute(day, time.h, time.min);
 }
 
 /** 14 رمضان 1445 هـ الموافق 24 مارس 2024 م: value from the Gregorian side, hijri as written. */
