@@ -4,7 +4,9 @@
  */
 import type { AnalyzerSpec } from './analyzer.js';
 import { statsSpec } from '../analyze/stats/spec.js';
+import { datesSpec } from '../analyze/dates/spec.js';
 
 export const ANALYZERS: Record<string, AnalyzerSpec<any, any>> = {
   stats: statsSpec,
+  dates: datesSpec,
 };

@@ -375,7 +375,7 @@ export class DateGrammar {
     if (!v.isNum(k)) return null;
     const y = v.num[k];
     const dg = v.digits[k];
-    if (dg > 4) return null;
+    if (dg > 4 || (k > 0 && v.hasRole(k - 1, 'century'))) return null;
     let era: 'h' | 'g' | null = null;
     let end = k + 1;
     const eh = v.role(end, 'era-hijri');

@@ -82,7 +82,7 @@ const oneOf = (...xs: string[]) => (v: string) => (xs.includes(v) ? v : null);
 const UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'];
 export const ROLES = [
   'year-word', 'years-word', 'month-word', 'day-word', 'days-word', 'hour-word', 'era-hijri', 'era-greg', 'equiv', 'of',
-  'from', 'to', 'between', 'ago', 'after', 'year-cue', 'today-head', 'general-head', 'weekday-head', 'future-cue', 'after-year',
+  'from', 'to', 'between', 'ago', 'after', 'year-cue', 'today-head', 'general-head', 'weekday-head', 'future-cue', 'after-year', 'century',
 ];
 
 interface Schema {
