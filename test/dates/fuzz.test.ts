@@ -1,5 +1,6 @@
 /** Adversarial inputs: long runs of date-like material must be scanned in linear time. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dates } from './helpers.js';
 
 const repeat = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
@@ -46,5 +47,19 @@ describe('fuzz: 200,000 characters of repeated date material', () => {
     const small = time(50_000);
     const large = time(200_000);
     expect(large / small).toBeLessThan(8);
+  });
+});
+
+describe('fuzz: random soup of date pieces', () => {
+  const pieces = ['«', '»', '"', '(', ')', '/', '-', ':', '،', '.', 'ال', 'الـ', 'و', 'من', 'إلى', 'بين', 'يوم', 'يومي', 'عامي', 'الساعة',
+    'فبراير', 'شباط', 'رمضان', 'صفر', 'هـ', 'م', 'الموافق', 'الماضي', 'المقبل', 'الثلاثاء', 'أمس', 'اليوم', 'غدا', 'منذ', 'قبل', 'بعد',
+    'الأسبوع', 'الأيام', 'الثلاثة', 'الخامسة', 'مساء', 'من', 'صباح', 'والنصف', 'إلا', 'ربعا', 'القرن', 'هذا', 'هالشهر',
+    '1', '12', '21', '2023', '1445', '٢٠٢٤', '5:16', '21.02.2023', '14-09-1432', '😀', '\n'];
+  it('never throws and always slices exactly, whatever comes first or last', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom(' ', ''), (parts, sep) => {
+      const text = parts.join(sep);
+      for (const m of dates(text, '2024-03-12')) expect([...text].slice(m.start, m.end).join('')).toBe(m.text);
+      for (const m of dates(text)) expect(m.end).toBeGreaterThan(m.start);
+    }), { numRuns: 2000 });
   });
 });

@@ -83,6 +83,8 @@ const TIME_START = rb('hour-word') | cb('ordinal');
 const YEAR_START = rb('year-word') | rb('years-word');
 
 const DASHES = new Set(['-', '–', '—']);
+const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'", '‘']);
+const CLOSE_QUOTES = new Set(['»', '"', '”', "'", '’']);
 const COMMAS = new Set(['،', ',']);
 // token forms are compared after normalization: على is written علي here
 const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند']);
@@ -260,6 +262,8 @@ export class DateGrammar {
       if (e > 0) j = e;
     }
     const dn = this.dayNum(j);
+    // الأسبوع الثاني من أبريل is a week of April, not its second day
+    if (dn && dn.ordinal && j === i && v.has(i - 1, 'unit')) return null;
     if (dn) {
       if (j === i) trim = dn.trim;
       let k = dn.end;
@@ -291,6 +295,8 @@ export class DateGrammar {
       if (!ctx && !this.cueBefore(i)) return null;
     }
     if (mon.numberWord && !mon.word && spec.y === undefined) return null;
+    // « فبراير »: a month name alone between quotes is a title (the Moroccan daily Febrayer)
+    if (!anchored && !mon.word && OPEN_QUOTES.has(v.norm(i - 1)) && CLOSE_QUOTES.has(v.norm(end))) return null;
     return { first: i, end, trim: mon.trim, spec };
   }
 
@@ -478,6 +484,9 @@ export class DateGrammar {
     if (!w) return null;
     if (j === i) trim = trimOf(w);
     if (i > 0 && v.hasRole(i - 1, 'weekday-head')) return null;
+    // من الأحد إلى الخميس: a weekly schedule, not a date
+    if (v.hasRole(i - 1, 'to') && v.has(i - 2, 'weekday')) return null;
+    if (v.hasRole(w.end, 'to') && v.has(w.end + 1, 'weekday')) return null;
     let end = w.end;
     let dir: number | null = null;
     const mod = v.cat(end, 'modifier', post);

@@ -100,18 +100,18 @@ export class TokenView {
 
   /** The token has any reading at all (start or extra). */
   known(i: number): boolean {
-    return this.mask[i] !== 0 || this.extraReadings(i).length > 0;
+    return i >= 0 && i < this.n && (this.mask[i] !== 0 || this.extraReadings(i).length > 0);
   }
 
-  norm(i: number): string { return i < this.n ? this.tokens[i].norm : ''; }
+  norm(i: number): string { return i >= 0 && i < this.n ? this.tokens[i].norm : ''; }
   isNum(i: number): boolean { return i >= 0 && i < this.n && this.num[i] >= 0; }
   /** The token is exactly this punctuation/symbol/word (normalized). */
-  is(i: number, s: string): boolean { return i < this.n && this.tokens[i].norm === s; }
+  is(i: number, s: string): boolean { return i >= 0 && i < this.n && this.tokens[i].norm === s; }
   /** No space between tokens i and i+1. */
-  touching(i: number): boolean { return i + 1 < this.n && this.tokens[i].end === this.tokens[i + 1].start; }
+  touching(i: number): boolean { return i >= 0 && i + 1 < this.n && this.tokens[i].end === this.tokens[i + 1].start; }
   /** Tokens i and i+1 are close and on the same line (the parts of one date never cross a line break). */
   sameLine(i: number): boolean {
-    if (i + 1 >= this.n) return false;
+    if (i < 0 || i + 1 >= this.n) return false;
     const a = this.tokens[i].end;
     const b = this.tokens[i + 1].start;
     if (b - a > 4) return false;
