@@ -87,7 +87,7 @@ const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'", '‘']);
 const CLOSE_QUOTES = new Set(['»', '"', '”', "'", '’']);
 const COMMAS = new Set(['،', ',']);
 // token forms are compared after normalization: على is written علي here
-const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند']);
+const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند', 'مع']); // مع: Moroccan "at" (مع 18:00)
 const MAX_DURATION = 999;
 
 const trimOf = (h: Hit | null): number => (h && h.r.prefix > 0 ? h.r.prefix : 0);
