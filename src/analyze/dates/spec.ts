@@ -54,7 +54,10 @@ export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
         for (let k = 0; k < mentions.length; k++) {
           const m = mentions[k];
           if (m.value === null) partial.unresolved++;
-          rows[k] = { doc: doc.id, ...m };
+          rows[k] = {
+            doc: doc.id, text: m.text, start: m.start, end: m.end, value: m.value, grain: m.grain, kind: m.kind,
+            calendar: m.calendar, hijri: m.hijri, until: m.until, offset: m.offset,
+          };
         }
         return rows;
       },

@@ -59,9 +59,8 @@ export class TokenView {
     const filter = lex.filter;
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
+      // num and digits are only read for SP_NUMBER tokens, so only those are written
       mask[i] = 0;
-      num[i] = -1;
-      digits[i] = 0;
       special[i] = 0;
       const s = t.norm;
       if (t.kind === 'arabic') {
@@ -76,6 +75,9 @@ export class TokenView {
         if (s.length <= 9 && isDigits(s)) {
           num[i] = Number(s);
           digits[i] = s.length;
+        } else {
+          num[i] = -1;
+          digits[i] = 0;
         }
       } else if (s === '(') special[i] = SP_PAREN;
     }
@@ -104,7 +106,7 @@ export class TokenView {
   }
 
   norm(i: number): string { return i >= 0 && i < this.n ? this.tokens[i].norm : ''; }
-  isNum(i: number): boolean { return i >= 0 && i < this.n && this.num[i] >= 0; }
+  isNum(i: number): boolean { return i >= 0 && i < this.n && this.special[i] === SP_NUMBER && this.num[i] >= 0; }
   /** The token is exactly this punctuation/symbol/word (normalized). */
   is(i: number, s: string): boolean { return i >= 0 && i < this.n && this.tokens[i].norm === s; }
   /** No space between tokens i and i+1. */
