@@ -51,7 +51,7 @@ for (const [split, s] of bySplit) {
 console.log(`${'all'.padEnd(8)} ${good}/${n} = ${(good / n).toFixed(3)}`);
 if (verbose) {
   for (const { row, mentions } of failures) {
-    console.log(`\n✗ ${row.id} [${row.ref}] ${row.text}\n  want ${row.value} ${row.grain}${row.until ? ' until ' + row.until : ''}`);
+    console.log(`\n✗ ${row.id} [${row.ref}] ${row.text}\n  want ${row.value} ${row.grain}${row.until ? ' until ' + row.until : ''}${row.known_miss ? `\n  (known miss: ${row.known_miss})` : ''}`);
     for (const m of mentions) console.log(`  got  ${m.value} ${m.grain} ${m.kind}${m.until ? ' until ' + m.until : ''} «${m.text}»${m.offset ? ' ' + JSON.stringify(m.offset) : ''}`);
   }
 }

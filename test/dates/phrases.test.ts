@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dates } from './helpers.js';
 
-interface Phrase { id: string; split: string; ref: string | null; text: string; value: string | null; grain: string | null; until?: string; offset?: Record<string, number> }
+interface Phrase { id: string; split: string; ref: string | null; text: string; value: string | null; grain: string | null; until?: string; offset?: Record<string, number>; known_miss?: string }
 
 const file = fileURLToPath(new URL('../../fixtures/dates/dev-phrases.jsonl', import.meta.url));
 const phrases: Phrase[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -16,9 +16,14 @@ const phrases: Phrase[] = readFileSync(file, 'utf8').split('\n').filter((l) => l
 describe('phrase set', () => {
   it('has the three splits', () => {
     expect(phrases.length).toBeGreaterThanOrEqual(250);
-    expect(new Set(phrases.map((p) => p.split))).toEqual(new Set(['dev', 'heldout', 'heldout2']));
+    expect(new Set(phrases.map((p) => p.split))).toEqual(new Set(['dev', 'heldout', 'heldout2', 'heldout3']));
   });
-  it.each(phrases.map((p) => [p.id, p] as const))('%s', (_id, p) => {
+  // a known miss is expected to fail: when it starts passing, drop its known_miss note
+  it.each(phrases.filter((p) => p.known_miss).map((p) => [p.id, p] as const))('%s (known miss)', (_id, p) => {
+    const ms = dates(p.text, p.ref);
+    expect(ms.some((m) => m.value === p.value && m.grain === p.grain)).toBe(false);
+  });
+  it.each(phrases.filter((p) => !p.known_miss).map((p) => [p.id, p] as const))('%s', (_id, p) => {
     const ms = dates(p.text, p.ref);
     if (p.value === null && p.grain === null) {
       expect(ms.map((m) => m.text)).toEqual([]);

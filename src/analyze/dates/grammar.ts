@@ -78,7 +78,7 @@ interface YearHit { y: number; era: 'h' | 'g' | null; end: number }
 const ENDPOINT_START = cb('gmonth') | cb('hmonth') | cb('ordinal') | cb('weekday') | rb('day-word') | rb('year-word') | rb('years-word') | rb('month-word');
 const RANGE_LEAD = rb('from') | rb('between') | rb('days-word') | rb('years-word');
 const DAY_START = cb('tod') | rb('day-word') | cb('weekday') | cb('ordinal') | rb('month-word') | cb('gmonth') | cb('hmonth') | cb('relative');
-const REL_START = rb('ago') | rb('after') | cb('pre-modifier') | cb('unit');
+const REL_START = rb('ago') | rb('ago-colloquial') | rb('after') | cb('pre-modifier') | cb('unit');
 const TIME_START = rb('hour-word') | cb('ordinal');
 const YEAR_START = rb('year-word') | rb('years-word');
 
@@ -495,6 +495,14 @@ export class DateGrammar {
     return { first: i, end, trim, spec: { t: 'weekday', wd: w.r.entry.n, dir, future: this.futureCue(i) } };
   }
 
+  /** Token i starts a clause: first token, after punctuation, or after a line break. */
+  private clauseStart(i: number): boolean {
+    const v = this.v;
+    if (i === 0) return true;
+    const k = v.tokens[i - 1].kind;
+    return k === 'punctuation' || !v.sameLine(i - 1);
+  }
+
   private futureCue(i: number): boolean {
     const v = this.v;
     for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
@@ -510,16 +518,20 @@ export class DateGrammar {
   /** منذ 3 أيام، قبل أسبوعين، بعد يومين، الأسبوع الماضي، هذا العام، هالشهر، الأيام الثلاثة المقبلة. */
   private relUnit(i: number): Match | null {
     const v = this.v;
-    for (const role of ['ago', 'after'] as const) {
+    for (const role of ['ago', 'ago-colloquial', 'after'] as const) {
       const k = v.role(i, role);
       if (k < 0) continue;
+      // colloquial من يومين (two days ago) opens its clause; elsewhere من + duration is mostly a
+      // quantity (أكثر من 3 أيام، مكون من ثلاثة أيام، من 5 سنوات إلى سنتين)
+      if (role === 'ago-colloquial' && !this.clauseStart(i)) continue;
       let j = k;
       if (v.is(j, 'مرور')) j++;
       const dur = this.duration(j);
       if (!dur) continue;
       const next = dur.end;
       if (v.is(next, 'من') || v.is(next, 'علي') || v.is(next, 'عن')) return null;
-      const sign = role === 'ago' ? -1 : 1;
+      if (role === 'ago-colloquial' && (dur.n === 1 || v.hasRole(next, 'to'))) continue;
+      const sign = role === 'after' ? 1 : -1;
       return { first: i, end: dur.end, trim: 0, spec: { t: 'shift', unit: dur.unit, n: sign * dur.n } };
     }
     // هذا الأسبوع، هذه السنة
@@ -703,7 +715,8 @@ export class DateGrammar {
     if (!v.isNum(i)) return null;
     const withEra = this.yearNum(i, false);
     if (withEra) return { first: i, end: withEra.end, trim: 0, spec: { t: 'date', cal: withEra.era === 'h' ? 'hijri' : 'gregorian', y: withEra.y } };
-    if (v.digits[i] === 4 && plausibleYear(v.num[i]) && i > 0 && v.hasRole(i - 1, 'year-cue') && !this.countedNounAfter(i + 1)) {
+    if (v.digits[i] === 4 && plausibleYear(v.num[i]) && i > 0 && v.hasRole(i - 1, 'year-cue') && !this.countedNounAfter(i + 1) &&
+      !v.hasRole(i - 2, 'quantity-head')) {
       return { first: i, end: i + 1, trim: 0, spec: { t: 'date', cal: 'gregorian', y: v.num[i] } };
     }
     return null;

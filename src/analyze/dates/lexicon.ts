@@ -82,7 +82,7 @@ const oneOf = (...xs: string[]) => (v: string) => (xs.includes(v) ? v : null);
 const UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'];
 export const ROLES = [
   'year-word', 'years-word', 'month-word', 'day-word', 'days-word', 'hour-word', 'era-hijri', 'era-greg', 'equiv', 'of',
-  'from', 'to', 'between', 'ago', 'after', 'year-cue', 'today-head', 'general-head', 'weekday-head', 'future-cue', 'after-year', 'century',
+  'from', 'to', 'between', 'ago', 'ago-colloquial', 'after', 'year-cue', 'quantity-head', 'today-head', 'general-head', 'weekday-head', 'future-cue', 'after-year', 'century',
 ];
 
 interface Schema {
@@ -175,7 +175,7 @@ export function parseLexiconFile(file: string, text: string): Entry[] {
 
 const CONJ = ['', 'و', 'ف'];
 /** Grammar roles whose words take prepositions (لعام، بشهر، للمؤتمر العام). */
-const PREP_ROLES = new Set(['year-word', 'years-word', 'month-word', 'day-word', 'days-word', 'hour-word', 'general-head', 'weekday-head']);
+const PREP_ROLES = new Set(['year-word', 'years-word', 'month-word', 'day-word', 'days-word', 'hour-word', 'general-head', 'weekday-head', 'quantity-head']);
 const PREP = ['', 'ب', 'ل', 'ك'];
 
 /** Clitic prefixes allowed on the first word of an entry, by category. */
@@ -213,7 +213,7 @@ export function categoryBit(cat: Category | 'pre-modifier'): number {
   return cat === 'pre-modifier' ? 1 << CATEGORIES.length : 1 << CATEGORIES.indexOf(cat);
 }
 /** Roles that start a date expression: in `forms`, with a bit each in `FormInfo.mask`. The others live in `extra`. */
-export const TRIGGER_ROLES = ['from', 'between', 'days-word', 'years-word', 'day-word', 'year-word', 'month-word', 'ago', 'after', 'hour-word'];
+export const TRIGGER_ROLES = ['from', 'between', 'days-word', 'years-word', 'day-word', 'year-word', 'month-word', 'ago', 'ago-colloquial', 'after', 'hour-word'];
 const MASKED_ROLES = TRIGGER_ROLES;
 /** Categories read only next to a start, kept in `extra`. */
 export const EXTRA_CATEGORIES: Category[] = ['number', 'fraction'];
