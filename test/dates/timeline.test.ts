@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillGaps, periodOf, timeline } from '../../src/analyze/dates/index.js';
+import { chartWindow, fillGaps, periodOf, timeline } from '../../src/analyze/dates/index.js';
 import { dates } from './helpers.js';
 
 describe('timeline', () => {
@@ -35,5 +35,13 @@ describe('timeline', () => {
       { period: '2018-11', count: 2 }, { period: '2018-12', count: 0 }, { period: '2019-01', count: 0 }, { period: '2019-02', count: 1 },
     ]);
     expect(fillGaps([{ period: '1900', count: 1 }, { period: '2020', count: 1 }], 'year', 50)).toHaveLength(2); // too many: left as is
+  });
+  it('draws charts over the central share of the mentions', () => {
+    const rows = [{ period: '1980', count: 1 }, { period: '2016', count: 10 }, { period: '2018', count: 88 }, { period: '2030', count: 1 }];
+    expect(chartWindow(rows, 'year', 0.9, 100)).toEqual({
+      rows: [{ period: '2016', count: 10 }, { period: '2017', count: 0 }, { period: '2018', count: 88 }],
+      outside: 2,
+    });
+    expect(chartWindow(rows, 'year', 1, 100).outside).toBe(0);
   });
 });

@@ -68,3 +68,22 @@ export function fillGaps(rows: TimelineRow[], grain: TimelineGrain, max: number)
   const counts = new Map(rows.map((r) => [r.period, r.count]));
   return periods.map((period) => ({ period, count: counts.get(period) ?? 0 }));
 }
+
+/**
+ * The rows a chart should draw: the central `keep` share of the mentions (a few historical dates
+ * would otherwise stretch a monthly chart over centuries), gaps filled when that stays under
+ * `maxBars`. Returns the rows and how many mentions fell outside.
+ */
+export function chartWindow(rows: TimelineRow[], grain: TimelineGrain, keep = 0.99, maxBars = 400): { rows: TimelineRow[]; outside: number } {
+  const total = rows.reduce((a, r) => a + r.count, 0);
+  if (rows.length === 0 || total === 0) return { rows, outside: 0 };
+  const tail = (total * (1 - keep)) / 2;
+  let lo = 0;
+  let cut = 0;
+  while (lo < rows.length - 1 && cut + rows[lo].count <= tail) cut += rows[lo++].count;
+  let hi = rows.length - 1;
+  let cutHi = 0;
+  while (hi > lo && cutHi + rows[hi].count <= tail) cutHi += rows[hi--].count;
+  const window = rows.slice(lo, hi + 1);
+  return { rows: fillGaps(window, grain, maxBars), outside: cut + cutHi };
+}

@@ -25,6 +25,8 @@ export const DATES_FIELDS: Array<{ key: string; doc: string }> = [
 const TIMELINE_GRAINS = ['year', 'month', 'day'] as const;
 /** A terminal chart fills the empty periods between the first and last, up to this many bars. */
 const MAX_CHART_BARS = 400;
+/** Share of the mentions a terminal chart draws: a few historical dates would stretch it over decades. */
+const CHART_SHARE = 0.9;
 
 const tableColumns: Column[] = [
   { key: 'doc', role: 'dim' },
@@ -52,6 +54,7 @@ Output fields (one row per expression):
 ${DATES_FIELDS.map((f) => `  ${f.key.padEnd(10)}${f.doc}`).join('\n')}
 With --timeline: rows {period, count} (a bar chart on a terminal), counting each resolved mention
 once at its start; mentions coarser than the grain (a bare year on a monthly timeline) are left out.
+On a terminal the chart draws the central 90% of the mentions, empty periods included.
 
 Reference date: --ref-date, else the document's "date" metadata (JSONL; ISO 8601, RFC 822 such as
 "Sun, 18 Feb 2018 21:35:43 +0400", 18/02/2018 ...), else none: relative expressions then keep
@@ -92,18 +95,23 @@ Examples:
 
     const { partial, documents } = await runAnalysis<Partial>('dates', options, session.inputs);
     if (!requireDocuments(session, documents)) return finish(session);
-    const { fillGaps } = await import('../../analyze/dates/timeline.js');
-    let rows: Row[] = [...partial.periods].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([period, count]) => ({ period, count }));
-    if (config.format === 'table') rows = fillGaps(rows as Array<{ period: string; count: number }>, grain, MAX_CHART_BARS) as unknown as Row[];
-    const placed = rows.reduce((a, r) => a + (r.count as number), 0);
+    const { chartWindow } = await import('../../analyze/dates/timeline.js');
+    let rows = [...partial.periods].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([period, count]) => ({ period, count }));
+    const total = rows.reduce((a, r) => a + r.count, 0);
+    let outside = 0;
+    if (config.format === 'table') {
+      // a terminal chart shows the central CHART_SHARE (filled with empty periods); machine formats get every period
+      ({ rows, outside } = chartWindow(rows, grain, CHART_SHARE, MAX_CHART_BARS));
+    }
     const left = [
       partial.unresolved ? `${partial.unresolved.toLocaleString('en-US')} without a value` : '',
       partial.coarser ? `${partial.coarser.toLocaleString('en-US')} coarser than a ${grain}` : '',
+      outside ? `${outside.toLocaleString('en-US')} outside the central ${Math.round(CHART_SHARE * 100)}%` : '',
     ].filter(Boolean).join(', ');
     await session.reporter.chart(
       [{ key: 'period', role: 'term' }, { key: 'count', align: 'right', role: 'count' }],
-      rows,
-      { label: 'period', value: 'count', title: `${placed.toLocaleString('en-US')} dated mentions by ${grain}${left ? ` (left out: ${left})` : ''}` },
+      rows as unknown as Row[],
+      { label: 'period', value: 'count', title: `${total.toLocaleString('en-US')} dated mentions by ${grain}${left ? ` (not drawn: ${left})` : ''}` },
     );
     await finish(session);
   });
