@@ -603,11 +603,12 @@ export class DateGrammar {
       }
     }
     if (k > j) {
-      const u = v.cat(k, 'unit', (r) => !r.article && r.prefix === 0);
+      // minutes after منذ/بعد count match time or narrative far more often than the reference
+      const u = v.cat(k, 'unit', (r) => !r.article && r.prefix === 0 && r.entry.unit !== 'minute');
       if (!u || n < 1 || n > MAX_DURATION) return null;
       return { n, unit: u.r.entry.unit!, end: u.end };
     }
-    const u = v.cat(j, 'unit', (r) => !r.article && r.prefix === 0 && r.entry.n > 0);
+    const u = v.cat(j, 'unit', (r) => !r.article && r.prefix === 0 && r.entry.n > 0 && r.entry.unit !== 'minute');
     if (!u) return null;
     // the unit heads a date, not a duration: قبل شهر رمضان، بعد يوم الجمعة، قبل عام 2020
     const next = u.end;
@@ -655,6 +656,7 @@ export class DateGrammar {
     let min: number | undefined;
     let end: number;
     let clock = false;
+    let ordinalOne = false;
     if (v.isNum(j) && v.digits[j] <= 2) {
       h = v.num[j];
       end = j + 1;
@@ -664,10 +666,11 @@ export class DateGrammar {
         clock = true;
       }
     } else {
-      const o = v.cat(j, 'ordinal', (r) => r.entry.n <= 12 && r.prefix === 0);
+      const o = v.cat(j, 'ordinal', (r) => r.entry.hour && r.prefix === 0);
       if (!o) return null;
       h = o.r.entry.n;
       end = o.end;
+      ordinalOne = h === 1;
       const f = v.cat(end, 'fraction');
       if (f) {
         const mins = f.r.entry.n;
@@ -688,6 +691,8 @@ export class DateGrammar {
     // (not after a unit: الساعات الأولى من صباح اليوم is "the first hours of this morning")
     const periodAfterOf = !period && v.is(end, 'من') && v.has(end + 1, 'tod') && !v.has(i - 1, 'unit');
     if (!marker && !clock && !period && !periodAfterOf) return null;
+    // الساعة الواحدة alone is also "one hour" (تكلفة الساعة الواحدة)
+    if (ordinalOne && min === undefined && !period && !periodAfterOf) return null;
     if (!marker && !clock && v.isNum(j) && h > 12) return null;
     if (min !== undefined && min > 59) return null;
     h = withPeriod(h, period);

@@ -29,6 +29,8 @@ export interface Entry {
   numberWord: boolean;
   /** Modifier written before its unit (هذا الأسبوع). */
   pre: boolean;
+  /** Feminine ordinal of a clock hour (الخامسة). */
+  hour: boolean;
   file: string;
   line: number;
 }
@@ -90,7 +92,7 @@ interface Schema {
   /** Required fields after FORM. */
   fields: Field[];
   /** Allowed optional trailing flags. */
-  flags?: ('ambiguous' | 'number-word' | 'pre')[];
+  flags?: ('ambiguous' | 'number-word' | 'pre' | 'hour')[];
 }
 
 /** File name -> schema. Every file of the folder must be listed here (unknown files are an error). */
@@ -98,7 +100,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'months-gregorian.txt': { cat: 'gmonth', fields: [{ name: 'MONTH', parse: int(1, 12) }, { name: 'SET', parse: oneOf('msa', 'maghreb', 'dz-tn', 'levant') }], flags: ['ambiguous'] },
   'months-hijri.txt': { cat: 'hmonth', fields: [{ name: 'MONTH', parse: int(1, 12) }], flags: ['ambiguous', 'number-word'] },
   'weekdays.txt': { cat: 'weekday', fields: [{ name: 'WEEKDAY', parse: int(1, 7) }], flags: ['ambiguous'] },
-  'ordinals.txt': { cat: 'ordinal', fields: [{ name: 'N', parse: int(1, 31) }] },
+  'ordinals.txt': { cat: 'ordinal', fields: [{ name: 'N', parse: int(1, 31) }], flags: ['hour'] },
   'numbers.txt': { cat: 'number', fields: [{ name: 'N', parse: int(1, 1000) }] },
   'units.txt': { cat: 'unit', fields: [{ name: 'UNIT', parse: oneOf(...UNITS) }, { name: 'COUNT', parse: int(0, 2) }] },
   'relative.txt': { cat: 'relative', fields: [{ name: 'OFFSET', parse: int(-7, 7) }] },
@@ -145,7 +147,7 @@ export function parseLexiconFile(file: string, text: string): Entry[] {
     }
     const entry: Entry = {
       cat: schema.cat, words: form.split(' '), n: 0, unit: null, tag: '',
-      ambiguous: flag === 'ambiguous' || flag === 'number-word', numberWord: flag === 'number-word', pre: flag === 'pre',
+      ambiguous: flag === 'ambiguous' || flag === 'number-word', numberWord: flag === 'number-word', pre: flag === 'pre', hour: flag === 'hour',
       file, line: lineNo,
     };
     switch (schema.cat) {
