@@ -484,6 +484,7 @@ export class DateGrammar {
     if (!w) return null;
     if (j === i) trim = trimOf(w);
     if (i > 0 && v.hasRole(i - 1, 'weekday-head')) return null;
+    if (v.hasRole(w.end, 'weekday-tail')) return null; // الأحد عشر = the eleven
     // من الأحد إلى الخميس: a weekly schedule, not a date
     if (v.hasRole(i - 1, 'to') && v.has(i - 2, 'weekday')) return null;
     if (v.hasRole(w.end, 'to') && v.has(w.end + 1, 'weekday')) return null;

@@ -84,7 +84,7 @@ const oneOf = (...xs: string[]) => (v: string) => (xs.includes(v) ? v : null);
 const UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'];
 export const ROLES = [
   'year-word', 'years-word', 'month-word', 'day-word', 'days-word', 'hour-word', 'era-hijri', 'era-greg', 'equiv', 'of',
-  'from', 'to', 'between', 'ago', 'ago-colloquial', 'after', 'year-cue', 'quantity-head', 'today-head', 'general-head', 'weekday-head', 'future-cue', 'after-year', 'century',
+  'from', 'to', 'between', 'ago', 'ago-colloquial', 'after', 'year-cue', 'quantity-head', 'today-head', 'general-head', 'weekday-head', 'weekday-tail', 'future-cue', 'after-year', 'century',
 ];
 
 interface Schema {
