@@ -1,0 +1,7 @@
+/** Every subcommand, in the order `corpus --help` lists them. */
+import type { Command } from 'commander';
+import { registerStats } from './stats.js';
+import { registerNormalize } from './normalize.js';
+import { registerDates } from './dates.js';
+
+export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerNormalize, registerDates];
