@@ -5,8 +5,10 @@
 import type { AnalyzerSpec } from './analyzer.js';
 import { statsSpec } from '../analyze/stats/spec.js';
 import { datesSpec } from '../analyze/dates/spec.js';
+import { entitiesSpec } from '../analyze/entities/spec.js';
 
 export const ANALYZERS: Record<string, AnalyzerSpec<any, any>> = {
   stats: statsSpec,
   dates: datesSpec,
+  entities: entitiesSpec,
 };

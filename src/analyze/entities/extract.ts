@@ -7,7 +7,6 @@
 import type { PreparedText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
 import { splitProclitics } from './clitics.js';
-import type { GazetteerHit } from './gazetteer.js';
 import type { NerModel } from './model.js';
 import { orgPhrases } from './rules.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
@@ -136,9 +135,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         const inside = out.filter((m) => m.tokenStart >= r.start && m.tokenStart < r.end);
         if (inside.some((m) => m.tokenStart === r.start || m.tokenEnd > r.end || m.type !== 'LOC' || m.tokenEnd - m.tokenStart > 1)) continue;
         for (const m of inside) out.splice(out.indexOf(m), 1);
-        const first = toks[r.start];
-        const base = r.cut > 0 ? splitProclitics(first.norm, freq).base : first.norm;
-        out.push(mentionOf(prepared, doc, 'ORG', r.start, r.end, r.cut, base, 'rule', RULE_SCORE));
+        out.push(mentionOf(prepared, doc, 'ORG', r.start, r.end, r.cut, r.base, 'rule', RULE_SCORE));
         covered.fill(1, r.start - a0, r.end - a0);
       }
     }
@@ -147,7 +144,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         if (hit.weak || !isFree(covered, hit.start - a0, hit.end - a0)) continue;
         const entry = hit.entries[0];
         if (!isEntityType(entry.label)) continue;
-        out.push(gazetteerMention(prepared, doc, hit, entry.label, entry.canonical, freq));
+        out.push(mentionOf(prepared, doc, entry.label, hit.start, hit.end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
         covered.fill(1, hit.start - a0, hit.end - a0);
       }
     }
@@ -159,11 +156,4 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
 function isFree(covered: Uint8Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (covered[i] !== 0) return false;
   return true;
-}
-
-function gazetteerMention(p: PreparedText, doc: string, hit: GazetteerHit, type: EntityType, canonical: string,
-  freq: ((w: string) => number) | null): EntityMention {
-  const first = p.tokens[hit.start];
-  const base = hit.cut > 0 ? splitProclitics(first.norm, freq).base : first.norm;
-  return mentionOf(p, doc, type, hit.start, hit.end, hit.cut, base, 'gazetteer', GAZETTEER_SCORE, canonical);
 }

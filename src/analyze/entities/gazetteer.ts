@@ -31,6 +31,8 @@ export interface GazetteerHit {
   weak: boolean;
   /** Normalized characters of proclitics cut from the first token. */
   cut: number;
+  /** The first token's normalized form without those proclitics (as matched). */
+  base: string;
 }
 
 export const labelIndex = (l: LexiconLabel): number => LEXICON_LABELS.indexOf(l);
@@ -139,7 +141,7 @@ export class Gazetteer {
     const entries = best.entries.map((k) => this.entries[k]);
     let labels = 0;
     for (const e of entries) labels |= 1 << labelIndex(e.label);
-    return { start: i, end: bestEnd, entries, labels, weak: best.weak, cut };
+    return { start: i, end: bestEnd, entries, labels, weak: best.weak, cut, base: firstKey };
   }
 
   /** Non-overlapping matches over tokens [start, end), greedy longest-first from the left. */

@@ -50,8 +50,17 @@ export const nameKey = (normalized: string): string => nameWords(normalized).joi
 /** Identity key of a canonical (written) name. */
 export const canonicalKey = (canonical: string): string => nameKey(standard.normalizeString(canonical));
 
+/** What grouping needs of a mention (an EntityMention, or an output row). */
+export interface MentionLike {
+  doc: string;
+  type: EntityType;
+  text: string;
+  normalized: string;
+  canonical: string;
+}
+
 /** The mention as a name: its text on one line, with the article's alef put back after لل (للمغرب -> المغرب). */
-export function writtenName(m: EntityMention): string {
+export function writtenName(m: MentionLike): string {
   const t = m.text.replace(/\s+/g, ' ').trim();
   if (t.charCodeAt(0) === 0x0644 && m.normalized.startsWith('ال') && !standard.normalizeString(t).startsWith('ال')) return 'ا' + t;
   return t;
@@ -110,8 +119,8 @@ export interface EntityGroup {
  * per document). Rewrites each mention's canonical to its group's (the most frequent canonical
  * spelling of the group), so rows and groups agree.
  */
-export function groupEntities(mentions: EntityMention[]): EntityGroup[] {
-  const groups = new Map<string, { type: EntityType; members: EntityMention[] }>();
+export function groupEntities(mentions: MentionLike[]): EntityGroup[] {
+  const groups = new Map<string, { type: EntityType; members: MentionLike[] }>();
   for (const m of mentions) {
     const key = `${m.type}\u0000${canonicalKey(m.canonical)}`;
     let g = groups.get(key);

@@ -86,44 +86,70 @@ export class Decoder {
 
   private alpha = new Float64Array(0);
   private beta = new Float64Array(0);
+  private emitP = new Float64Array(0);
+  private transP = new Float64Array((T + 1) * T);
+  private transKey: Float64Array | null = null;
+  private transTemp = 0;
 
   /**
    * Posterior marginals of each (token, tag) under a softmax of the path scores divided by
-   * `temperature` (forward-backward in log space); written into `marg` (n * T).
+   * `temperature`, written into `marg` (n * T). Scaled forward-backward in probability space:
+   * exp() once per (token, tag), each step normalized so nothing overflows.
    */
   marginals(scores: Float64Array, n: number, trans: Float64Array, temperature: number, marg: Float64Array): void {
-    if (this.alpha.length < n * T) { this.alpha = new Float64Array(n * T * 2); this.beta = new Float64Array(n * T * 2); }
+    if (this.alpha.length < n * T) {
+      this.alpha = new Float64Array(n * T * 2);
+      this.beta = new Float64Array(n * T * 2);
+      this.emitP = new Float64Array(n * T * 2);
+    }
+    const inv = 1 / temperature;
+    const tp = this.transP;
+    if (this.transKey !== trans || this.transTemp !== temperature) {
+      for (let k = 0; k < tp.length; k++) tp[k] = trans[k] <= NEG ? 0 : Math.exp(trans[k] * inv);
+      this.transKey = trans;
+      this.transTemp = temperature;
+    }
+    const e = this.emitP;
+    for (let i = 0; i < n; i++) {
+      let m = -Infinity;
+      for (let c = 0; c < T; c++) if (scores[i * T + c] > m) m = scores[i * T + c];
+      for (let c = 0; c < T; c++) e[i * T + c] = Math.exp((scores[i * T + c] - m) * inv);
+    }
     const a = this.alpha;
     const b = this.beta;
-    const inv = 1 / temperature;
-    const tmp = new Float64Array(T);
-    for (let c = 0; c < T; c++) a[c] = (trans[T * T + c] + scores[c]) * inv;
+    let z = 0;
+    for (let c = 0; c < T; c++) { a[c] = tp[T * T + c] * e[c]; z += a[c]; }
+    for (let c = 0; c < T; c++) a[c] /= z;
     for (let i = 1; i < n; i++) {
+      z = 0;
+      const o = i * T;
       for (let c = 0; c < T; c++) {
-        for (let p = 0; p < T; p++) tmp[p] = a[(i - 1) * T + p] + trans[p * T + c] * inv;
-        a[i * T + c] = logSumExp(tmp) + scores[i * T + c] * inv;
+        let s = 0;
+        for (let p = 0; p < T; p++) s += a[o - T + p] * tp[p * T + c];
+        a[o + c] = s * e[o + c];
+        z += a[o + c];
       }
+      for (let c = 0; c < T; c++) a[o + c] /= z;
     }
-    for (let c = 0; c < T; c++) b[(n - 1) * T + c] = 0;
+    for (let c = 0; c < T; c++) b[(n - 1) * T + c] = 1;
     for (let i = n - 2; i >= 0; i--) {
+      const o = i * T;
+      z = 0;
       for (let p = 0; p < T; p++) {
-        for (let c = 0; c < T; c++) tmp[c] = trans[p * T + c] * inv + scores[(i + 1) * T + c] * inv + b[(i + 1) * T + c];
-        b[i * T + p] = logSumExp(tmp);
+        let s = 0;
+        for (let c = 0; c < T; c++) s += tp[p * T + c] * e[o + T + c] * b[o + T + c];
+        b[o + p] = s;
+        z += s;
       }
+      for (let p = 0; p < T; p++) b[o + p] /= z;
     }
-    for (let c = 0; c < T; c++) tmp[c] = a[(n - 1) * T + c];
-    const z = logSumExp(tmp);
-    for (let i = 0; i < n * T; i++) marg[i] = Math.exp(a[i] + b[i] - z);
+    for (let i = 0; i < n; i++) {
+      const o = i * T;
+      let sum = 0;
+      for (let c = 0; c < T; c++) { marg[o + c] = a[o + c] * b[o + c]; sum += marg[o + c]; }
+      for (let c = 0; c < T; c++) marg[o + c] /= sum;
+    }
   }
-}
-
-function logSumExp(v: Float64Array): number {
-  let m = -Infinity;
-  for (let i = 0; i < v.length; i++) if (v[i] > m) m = v[i];
-  if (m === -Infinity) return m;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - m);
-  return m + Math.log(s);
 }
 
 /** A training example: feature rows (n * F) and gold tags (n). */

@@ -23,6 +23,8 @@ export interface RuleSpan {
   end: number;
   /** Normalized proclitic characters cut from the first token. */
   cut: number;
+  /** The first token's normalized form without them. */
+  base: string;
 }
 
 const ALEF = 0x0627;
@@ -99,7 +101,7 @@ export function orgPhrases(tokens: Token[], start: number, end: number, triggers
       j++;
     }
     if ((words >= 3 && strong) || (purpose && words >= 2)) {
-      out.push({ start: i, end: j, cut: hit.cut });
+      out.push({ start: i, end: j, cut: hit.cut, base: hit.base });
       i = j - 1;
     }
   }

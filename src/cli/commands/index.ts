@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import { registerStats } from './stats.js';
 import { registerNormalize } from './normalize.js';
 import { registerDates } from './dates.js';
+import { registerEntities } from './entities.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerNormalize, registerDates];
+export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerNormalize, registerEntities, registerDates];
