@@ -44,9 +44,9 @@ const per = [];
 for (let k = 0; k < FOLDS; k++) {
   const a = Math.floor((k * ex.length) / FOLDS), b = Math.floor(((k + 1) * ex.length) / FOLDS);
   const SEEDS = Number(opt('--seeds', 1));
-  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1 });
+  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
   for (let sd = 2; sd <= SEEDS; sd++) {
-    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd });
+    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
     for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
   }

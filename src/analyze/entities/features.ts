@@ -10,7 +10,6 @@
  * -2..+2, plus word and cluster bigrams. The previous tag enters through the transition weights.
  */
 import type { Token } from '../../text/tokenize.js';
-import { AutoLexicon, bandOf, dominant } from './autolex.js';
 import { splitProclitics } from './clitics.js';
 import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -22,12 +21,10 @@ export interface FeatureResources {
   gazetteer: Gazetteer | null;
   /** Trigger words: titles, organization and place heads, first names. */
   triggers: Gazetteer | null;
-  /** Per-word type votes of a first tagger over unlabeled news (absent in that first tagger). */
-  autolex?: AutoLexicon | null;
 }
 
 /** Feature slots per token (some may be empty = -1). */
-export const FEATURES_PER_TOKEN = 62;
+export const FEATURES_PER_TOKEN = 56;
 const PAD = 2;
 const CLUSTER_LEVELS = 4;
 
@@ -83,7 +80,6 @@ class Scratch {
   clb = new Int32Array(0);
   gaz = new Int32Array(0);
   trig = new Int32Array(0);
-  auto = new Int32Array(0);
   ensure(n: number): void {
     if (n <= this.cap) return;
     const c = Math.max(n, this.cap * 2, 64);
@@ -93,7 +89,7 @@ class Scratch {
     this.clitic = new Int32Array(c); this.shape = new Int32Array(c); this.len = new Int32Array(c);
     this.fband = new Int32Array(c);
     this.cl = new Int32Array(c * CLUSTER_LEVELS); this.clb = new Int32Array(c);
-    this.gaz = new Int32Array(c); this.trig = new Int32Array(c); this.auto = new Int32Array(c);
+    this.gaz = new Int32Array(c); this.trig = new Int32Array(c);
   }
 }
 
@@ -193,11 +189,6 @@ export class FeatureExtractor {
       put(feat2(53, s.hs[p], s.gaz[p]));
       put(feat2(54, s.fband[p], s.shape[p]));
       put(feat1(55, j === 0 ? 1 : 0));
-      const a0 = s.auto[p];
-      if (a0 === 0) { put(feat1(56, 0)); out[o + k++] = -1; out[o + k++] = -1; out[o + k++] = -1; }
-      else for (let t = 0; t < 4; t++) put(feat2(56 + t, bandOf(a0, t), a0 & 3));
-      put(feat1(60, dominant(s.auto[p - 1])));
-      put(feat1(61, dominant(s.auto[p + 1])));
       // k === F here; templates are numbered so that a new one must be added above.
     }
   }
@@ -208,7 +199,7 @@ export class FeatureExtractor {
     s.suf[p * 3] = s.suf[p * 3 + 1] = s.suf[p * 3 + 2] = BOS;
     s.clitic[p] = 0; s.shape[p] = 0; s.len[p] = 0; s.fband[p] = -1;
     for (let l = 0; l < CLUSTER_LEVELS; l++) s.cl[p * CLUSTER_LEVELS + l] = -2;
-    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0; s.auto[p] = 0;
+    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0;
   }
 
   private tokenInfo(t: Token, p: number): void {
@@ -230,8 +221,6 @@ export class FeatureExtractor {
     s.clitic[p] = (split.cut > 0 ? hashRange(w, 0, split.cut) : 0) ^ (split.article ? 0x40000000 : 0);
     s.shape[p] = shapeOf(t);
     s.len[p] = lengthBand(sl);
-    const al = this.res.autolex;
-    s.auto[p] = al === null || al === undefined ? 0 : al.code(base);
     const c = this.res.clusters;
     if (c === null) {
       s.fband[p] = 0;

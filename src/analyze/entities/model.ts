@@ -1,24 +1,22 @@
 /**
  * The shipped entity tagger: hashed emission weights (stored sparse, loaded into a compact
- * table), transitions, a temperature for confidence scores, the auto-lexicon, and the resources
- * (lexicons, clusters) the features read.
+ * table), transitions, a temperature for confidence scores, and the resources (lexicons,
+ * clusters) the features read.
  *
  * File format (gzip): "CNER" magic, u32 version, u32 header length, header JSON, then
  *   trans: (T+1)*T float32; rows: u32 count, then per row a varint delta of the row number, a u16
- *   mask of non-zero tags and one int16 per set bit (weight = value * header.scale);
- *   u32 length + UTF-8 text of the auto-lexicon ("word<TAB>code" lines).
+ *   mask of non-zero tags and one int16 per set bit (weight = value * header.scale).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Token } from '../../text/tokenize.js';
-import { AutoLexicon } from './autolex.js';
 import { FEATURES_PER_TOKEN, FeatureExtractor, FeatureResources } from './features.js';
 import { Decoder, TaggerWeights, constrainedTransitions } from './perceptron.js';
 import { NUM_TAGS } from './tags.js';
 
 const T = NUM_TAGS;
 const MAGIC = 0x52454e43; // "CNER" little-endian
-const VERSION = 1;
+const VERSION = 2;
 
 export interface ModelHeader {
   bits: number;
@@ -113,7 +111,7 @@ export class NerModel {
 
   // ---- serialization ----------------------------------------------------------------------
 
-  static serialize(header: Omit<ModelHeader, 'scale'>, weights: TaggerWeights, autolex: AutoLexicon | null): Buffer {
+  static serialize(header: Omit<ModelHeader, 'scale'>, weights: TaggerWeights): Buffer {
     let maxAbs = 0;
     for (const v of weights.emit) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
     const scale = maxAbs === 0 ? 1 : maxAbs / 32767;
@@ -151,14 +149,10 @@ export class NerModel {
     const cnt = Buffer.alloc(4);
     cnt.writeUInt32LE(count, 0);
     parts.push(cnt, Buffer.from(body));
-    const al = Buffer.from(autolex === null ? '' : autolex.toText(), 'utf8');
-    const alLen = Buffer.alloc(4);
-    alLen.writeUInt32LE(al.length, 0);
-    parts.push(alLen, al);
     return gzipSync(Buffer.concat(parts), { level: 9 });
   }
 
-  static deserialize(gz: Buffer, file = 'model'): { header: ModelHeader; weights: TaggerWeights; autolex: AutoLexicon | null } {
+  static deserialize(gz: Buffer, file = 'model'): { header: ModelHeader; weights: TaggerWeights } {
     const b = gunzipSync(gz);
     if (b.length < 12 || b.readUInt32LE(0) !== MAGIC) throw new Error(`${file}: not an entity model (bad magic)`);
     const version = b.readUInt32LE(4);
@@ -186,14 +180,12 @@ export class NerModel {
         at += 2;
       }
     }
-    const alLen = b.readUInt32LE(at);
-    at += 4;
-    const text = b.subarray(at, at + alLen).toString('utf8');
-    return { header, weights, autolex: text === '' ? null : AutoLexicon.fromText(text) };
+    if (at !== b.length) throw new Error(`${file}: ${b.length - at} stray bytes after the weights`);
+    return { header, weights };
   }
 
   static load(path: string, resources: FeatureResources): NerModel {
-    const { header, weights, autolex } = NerModel.deserialize(readFileSync(path), path);
-    return new NerModel(header, weights, { ...resources, autolex });
+    const { header, weights } = NerModel.deserialize(readFileSync(path), path);
+    return new NerModel(header, weights, resources);
   }
 }

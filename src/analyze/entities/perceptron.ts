@@ -175,6 +175,10 @@ export interface TrainOptions {
   featuresPerToken: number;
   epochs: number;
   seed: number;
+  /** Margin: added to the score of every wrong tag while decoding for an update (cost-augmented). */
+  cost?: number;
+  /** Share of feature slots hidden at random in each training pass (feature bagging). */
+  dropout?: number;
   /** Called after each epoch with the averaged weights so far (for dev curves). */
   onEpoch?: (epoch: number, averaged: () => TaggerWeights, mistakes: number) => void;
 }
@@ -196,6 +200,9 @@ export function trainPerceptron(examples: Example[], opt: TrainOptions): TaggerW
   let step = 1;
   let scores = new Float64Array(0);
   let pred = new Int8Array(0);
+  let masked = new Int32Array(0);
+  const cost = opt.cost ?? 0;
+  const dropout = opt.dropout ?? 0;
 
   const averaged = (): TaggerWeights => {
     const out = new TaggerWeights(opt.bits);
@@ -214,7 +221,14 @@ export function trainPerceptron(examples: Example[], opt: TrainOptions): TaggerW
       const ex = examples[idx];
       const n = ex.gold.length;
       if (scores.length < n * T) { scores = new Float64Array(n * T * 2); pred = new Int8Array(n * 2); }
-      emissionScores64(w, ex.rows, n, F, scores);
+      let rows = ex.rows;
+      if (dropout > 0) {
+        if (masked.length < rows.length) masked = new Int32Array(rows.length * 2);
+        for (let k = 0; k < rows.length; k++) masked[k] = random() < dropout ? -1 : rows[k];
+        rows = masked.subarray(0, rows.length);
+      }
+      emissionScores64(w, rows, n, F, scores);
+      if (cost > 0) for (let i = 0; i < n; i++) for (let c = 0; c < T; c++) if (c !== ex.gold[i]) scores[i * T + c] += cost;
       decoder.viterbi(scores, n, constrainedTransitions64(tw), pred);
       let wrong = false;
       for (let i = 0; i < n; i++) {
@@ -224,7 +238,7 @@ export function trainPerceptron(examples: Example[], opt: TrainOptions): TaggerW
           wrong = true;
           const o = i * F;
           for (let f = 0; f < F; f++) {
-            const r = ex.rows[o + f];
+            const r = rows[o + f];
             if (r < 0) continue;
             w[r * T + g] += 1; acc[r * T + g] += step;
             w[r * T + p] -= 1; acc[r * T + p] -= step;

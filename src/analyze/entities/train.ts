@@ -1,19 +1,16 @@
 /**
  * Training pipeline pieces shared by scripts/ner/train.mjs and the tests: gold sentences to
  * examples (aligned to the text core's tokens, features extracted once), perceptron training,
- * tagging gold sentences for scoring, and the auto-lexicon pass over unlabeled text.
+ * scoring, and the temperature of confidence scores.
  */
 import type { Normalizer } from '../../text/normalize.js';
-import { prepareText } from '../../text/prepare.js';
 import { alignSentence } from './align.js';
-import { AutoLexicon, AutoLexiconBuilder } from './autolex.js';
-import { splitProclitics } from './clitics.js';
 import type { LabeledSentence } from './conll.js';
 import { FEATURES_PER_TOKEN, FeatureExtractor, FeatureResources } from './features.js';
-import { NerModel, ModelHeader } from './model.js';
+import type { ModelHeader } from './model.js';
 import { Decoder, Example, TaggerWeights, constrainedTransitions, emissionScores, trainPerceptron } from './perceptron.js';
 import { SpanScorer, TypeScore } from './score.js';
-import { NUM_TAGS, TAG_O, typeOf } from './tags.js';
+import { NUM_TAGS } from './tags.js';
 
 export function buildExamples(sentences: LabeledSentence[], normalizer: Normalizer, fx: FeatureExtractor): Example[] {
   const F = FEATURES_PER_TOKEN;
@@ -30,6 +27,8 @@ export interface TrainConfig {
   bits: number;
   epochs: number;
   seed: number;
+  cost?: number;
+  dropout?: number;
   log?: (msg: string) => void;
 }
 
@@ -39,6 +38,8 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
     featuresPerToken: FEATURES_PER_TOKEN,
     epochs: cfg.epochs,
     seed: cfg.seed,
+    cost: cfg.cost,
+    dropout: cfg.dropout,
     onEpoch: (e, avg, mistakes) => {
       if (cfg.log === undefined) return;
       let msg = `epoch ${e}: ${mistakes} sentences with a mistake`;
@@ -90,33 +91,6 @@ export function fitTemperature(w: TaggerWeights, examples: Example[]): number {
     if (ll > bestLL) { bestLL = ll; best = temp; }
   }
   return best;
-}
-
-/**
- * Tags unlabeled documents with a first model and collects, per word base, the votes for each
- * type (O counts too), as the auto-lexicon of the second model.
- */
-export function buildAutoLexicon(model: NerModel, texts: Iterable<string>, normalizer: Normalizer, minCount = 3): { lexicon: AutoLexicon; tokens: number } {
-  const builder = new AutoLexiconBuilder();
-  const freq = model.resources.clusters?.freq ?? null;
-  let tags = new Int8Array(256);
-  let tokens = 0;
-  for (const text of texts) {
-    const p = prepareText(text, normalizer);
-    for (const s of p.sentences) {
-      const n = s.endToken - s.firstToken;
-      if (tags.length < n) tags = new Int8Array(n * 2);
-      model.tag(p.tokens, s.firstToken, s.endToken, tags);
-      for (let i = 0; i < n; i++) {
-        const t = p.tokens[s.firstToken + i];
-        if (t.kind !== 'arabic' && t.kind !== 'latin') continue;
-        const base = t.kind === 'arabic' ? splitProclitics(t.norm, freq).base : t.norm;
-        builder.add(base, tags[i] === TAG_O ? -1 : typeOf(tags[i]));
-      }
-      tokens += n;
-    }
-  }
-  return { lexicon: builder.build(minCount), tokens };
 }
 
 export function makeHeader(bits: number, temperature: number, training: Record<string, unknown>): Omit<ModelHeader, 'scale'> {
