@@ -6,7 +6,8 @@
  *
  * A phrase is an organization-head noun (trig-org-heads.txt; proclitics outside the span), then
  * words that continue a noun phrase: definite words (ال), genitives with ل/لل, coordinated definite
- * words (والتقنية), at most one bare noun right after the head (مكتب مكافحة ...). It needs at least
+ * words (والتقنية), and a noun of purpose, bare right after the head (مكتب مكافحة ...) or with ل
+ * (لمكافحة الإرهاب), from trig-org-purposes.txt. It needs at least
  * three words after the head, one of them a ل-genitive (للدراسات, لمكافحة الإرهاب), which keeps out
  * phrases such as مكتب الرئيس, مجلس الإدارة or وزارة الخارجية الألمانية (ANERcorp leaves those
  * untagged; the tagger decides them). The rule only fills gaps: it never overrides a span the
@@ -68,7 +69,6 @@ export function orgPhrases(tokens: Token[], start: number, end: number, triggers
     let j = i + 1;
     let words = 0;
     let strong = false;
-    let bare = false;
     let purpose = false;
     while (j < end && words < MAX_WORDS) {
       const u = tokens[j];
@@ -84,18 +84,18 @@ export function orgPhrases(tokens: Token[], start: number, end: number, triggers
       if (trig !== null && (trig.labels & ORGHEAD_BIT) !== 0 && trig.end === j + 1 && words > 0 && u.norm.charCodeAt(0) === WAW) break;
       const k = continuation(u.norm);
       if (k === 0) {
-        // one bare noun in construct right after the head: مكتب مكافحة المخدرات
-        if (words === 0 && !bare && u.norm.length >= 4) {
-          bare = true;
-          // a noun of purpose makes the phrase a name: مكتب مكافحة المخدرات, جمعية حماية المستهلك
-          if (trig !== null && (trig.labels & PURPOSE_BIT) !== 0) purpose = true;
+        // a bare noun of purpose in construct right after the head: مكتب مكافحة المخدرات
+        if (words === 0 && trig !== null && (trig.labels & PURPOSE_BIT) !== 0 && trig.cut === 0) {
+          purpose = true;
           words++;
           j++;
           continue;
         }
         break;
       }
-      if (k === 3 && !(j + 1 < end && tokens[j + 1].kind === 'arabic' && continuation(tokens[j + 1].norm) === 1)) break;
+      // ل + bare noun only for a noun of purpose followed by a definite word: لمكافحة الإرهاب
+      if (k === 3 && !(trig !== null && (trig.labels & PURPOSE_BIT) !== 0 &&
+        j + 1 < end && tokens[j + 1].kind === 'arabic' && continuation(tokens[j + 1].norm) === 1)) break;
       if (k >= 2) strong = true;
       words++;
       j++;
