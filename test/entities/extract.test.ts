@@ -78,8 +78,17 @@ describe('extractEntities with the shipped model', () => {
   });
 
   it('finds a long descriptive organization name by rule', () => {
-    const ms = run('وشارك في الدورة المختبر الوطني للشرطة العلمية والتقنية.');
+    const ms = run('وشارك المختبر الوطني للشرطة العلمية والتقنية في الدورة.');
     expect(ms.map((m) => [m.type, m.text, m.source])).toEqual([['ORG', 'المختبر الوطني للشرطة العلمية والتقنية', 'rule']]);
+  });
+
+  it('does not read an adjective agreeing with a noun as an organization head: الجريمة المنظمة', () => {
+    expect(run('تواجه الدول الجريمة المنظمة العابرة للحدود والاتجار الدولي في البشر.')).toEqual([]);
+  });
+
+  it('tags again, in the same document, a family name first written with the first name', () => {
+    const ms = run('قال الدكتور خالد الشرقاوي السموني إن التعاون قوي. وتابع السموني بأن الجهود مستمرة.');
+    expect(ms.map((m) => [m.type, m.text])).toEqual([['PER', 'خالد الشرقاوي السموني'], ['PER', 'السموني']]);
   });
 
   it('returns nothing for text without names, and works on an empty document', () => {

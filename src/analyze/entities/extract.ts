@@ -44,6 +44,12 @@ export interface ExtractOptions {
   gazetteerBackoff?: boolean;
   /** Add long organization names built on a head noun that the tagger missed (rules.ts). Default true. */
   orgRule?: boolean;
+  /**
+   * One name, one reading per document: untagged repeats of a name found elsewhere in the
+   * document, and of the family name of a person found with first and family name, are added
+   * (source rule). Default true.
+   */
+  consistency?: boolean;
 }
 
 const GAZETTEER_SCORE = 0.5;
@@ -149,8 +155,89 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       }
     }
   }
+  if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+const REPEAT_MIN_SCORE = 0.6;
+const REPEAT_SCORE_FACTOR = 0.8;
+/** A family name repeated alone must be a rare word: common words (علي = على normalized) are not. */
+const FAMILY_MAX_FREQ = 3000;
+
+/**
+ * Document-level consistency: a name the tagger found confidently (or the family name of a
+ * person written in full) is tagged again where it recurs untagged in the same document.
+ */
+function addRepeats(p: PreparedText, doc: string, model: NerModel, out: EntityMention[], freq: ((w: string) => number) | null): void {
+  const toks = p.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const m of out) covered.fill(1, m.tokenStart, m.tokenEnd);
+  // key (normalized words joined by a space) -> type, or null when the document gives it two types
+  const names = new Map<string, EntityType | null>();
+  const note = (key: string, type: EntityType) => {
+    const t = names.get(key);
+    names.set(key, t === undefined || t === type ? type : null);
+  };
+  const baseOf = (t: Token) => (t.kind === 'arabic' ? splitProclitics(t.norm, freq).base : t.norm);
+  const triggers = model.resources.triggers;
+  for (const m of out) {
+    if (m.source === 'model' && m.score < REPEAT_MIN_SCORE) continue;
+    const words: string[] = [];
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) words.push(i === m.tokenStart ? baseOf(toks[i]) : toks[i].norm);
+    if (words.join('').length < 3) continue;
+    note(words.join(' '), m.type);
+    if (m.type === 'PER' && words.length >= 2) {
+      const last = toks[m.tokenEnd - 1];
+      const f = freq === null ? 0 : freq(last.norm);
+      const isTrigger = triggers?.matchAt(toks, m.tokenEnd - 1, m.tokenEnd, freq) != null;
+      if (last.kind === 'arabic' && last.norm.length >= 4 && f < FAMILY_MAX_FREQ && !isTrigger) note(last.norm, 'PER');
+    }
+  }
+  const byFirst = new Map<string, string[][]>();
+  for (const [key, type] of names) {
+    if (type === null) continue;
+    const words = key.split(' ');
+    const list = byFirst.get(words[0]) ?? [];
+    list.push(words);
+    byFirst.set(words[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const added: EntityMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i]) continue;
+    const t = toks[i];
+    if (t.kind !== 'arabic' && t.kind !== 'latin') continue;
+    let cut = 0;
+    let base = t.norm;
+    let cands = byFirst.get(t.norm);
+    if (cands === undefined && t.kind === 'arabic') {
+      const split = splitProclitics(t.norm, freq);
+      if (split.cut > 0) { cands = byFirst.get(split.base); cut = split.cut; base = split.base; }
+    }
+    if (cands === undefined) continue;
+    for (const words of cands) {
+      const end = i + words.length;
+      if (end > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) if (covered[i + k] || toks[i + k].norm !== words[k]) ok = false;
+      if (!ok) continue;
+      const type = names.get(words.join(' '));
+      if (type === null || type === undefined) continue;
+      // only within one sentence
+      if (!sameSentence(p, i, end - 1)) continue;
+      added.push(mentionOf(p, doc, type, i, end, cut, base, 'rule', Math.round(REPEAT_SCORE_FACTOR * 1000) / 1000));
+      covered.fill(1, i, end);
+      i = end - 1;
+      break;
+    }
+  }
+  out.push(...added);
+}
+
+function sameSentence(p: PreparedText, a: number, b: number): boolean {
+  for (const s of p.sentences) if (a >= s.firstToken && a < s.endToken) return b < s.endToken;
+  return false;
 }
 
 function isFree(covered: Uint8Array, a: number, b: number): boolean {

@@ -66,6 +66,9 @@ export function orgPhrases(tokens: Token[], start: number, end: number, triggers
     if (t.kind !== 'arabic') continue;
     const hit = triggers.matchAt(tokens, i, end, freq);
     if (hit === null || (hit.labels & ORGHEAD_BIT) === 0 || hit.end !== i + 1) continue;
+    // a definite head right after a definite noun is an adjective agreeing with it: الجريمة المنظمة
+    // (والمختبر, with its conjunction, starts a new name instead)
+    if (i > start && hit.cut === 0 && continuation(hit.base) === 1 && tokens[i - 1].kind === 'arabic' && continuation(tokens[i - 1].norm) === 1) continue;
     let j = i + 1;
     let words = 0;
     let strong = false;
