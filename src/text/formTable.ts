@@ -1,0 +1,130 @@
+/**
+ * Interns word forms straight from a UTF-16 buffer: the form is hashed and compared in place,
+ * and a string is created only the first time a form is seen, so counting code does not
+ * allocate per token (see ../shared/PERF.md). ASCII letters are folded to lower case (FBI and
+ * fbi are one form); Arabic has no case.
+ */
+export class FormTable {
+  private slots: Int32Array; // form id + 1, 0 = empty
+  private hashes: Int32Array; // per form id
+  private mask: number;
+  /** Forms by id (ids are dense, in order of first appearance). */
+  readonly forms: string[] = [];
+
+  constructor(initialCapacity = 1024) {
+    let cap = 16;
+    while (cap < initialCapacity * 2) cap <<= 1;
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.hashes = new Int32Array(Math.max(16, initialCapacity));
+  }
+
+  get size(): number {
+    return this.forms.length;
+  }
+
+  /** Id of units[start, end), or -1 when the form was never interned. */
+  find(units: ArrayLike<number>, start: number, end: number): number {
+    const h = hashUnits(units, start, end);
+    let slot = h & this.mask;
+    for (;;) {
+      const id1 = this.slots[slot];
+      if (id1 === 0) return -1;
+      const id = id1 - 1;
+      if (this.hashes[id] === h && sameForm(this.forms[id], units, start, end)) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Id of units[start, end), interning it if new. */
+  intern(units: ArrayLike<number>, start: number, end: number): number {
+    const h = hashUnits(units, start, end);
+    let slot = h & this.mask;
+    for (;;) {
+      const id1 = this.slots[slot];
+      if (id1 === 0) break;
+      const id = id1 - 1;
+      if (this.hashes[id] === h && sameForm(this.forms[id], units, start, end)) return id;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.forms.length;
+    if (id >= this.hashes.length) {
+      const bigger = new Int32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.forms.push(formOf(units, start, end));
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if (this.forms.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  /** Id of a whole string (used when merging tables from workers and when loading lists). */
+  internString(s: string): number {
+    return this.intern(unitsOf(s), 0, s.length);
+  }
+
+  findString(s: string): number {
+    return this.find(unitsOf(s), 0, s.length);
+  }
+
+  private rehash(): void {
+    const cap = this.slots.length * 2;
+    const slots = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let id = 0; id < this.forms.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+let scratch = new Uint16Array(256);
+/** The string's code units in a reused buffer (strings and buffers share one code path). */
+function unitsOf(s: string): Uint16Array {
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
+  return scratch;
+}
+
+const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+
+function hashUnits(units: ArrayLike<number>, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(units[i]), 0x01000193);
+  return h;
+}
+
+function sameForm(form: string, units: ArrayLike<number>, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) !== fold(units[start + i])) return false;
+  return true;
+}
+
+function formOf(units: ArrayLike<number>, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(fold(units[i]));
+  return s;
+}
+
+/** A growable Int32 vector indexed by form id. */
+export class IntColumn {
+  data: Int32Array;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  /** Makes index `i` addressable (new slots are `fill`). */
+  ensure(i: number, fill = 0): void {
+    if (i < this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap <= i) cap *= 2;
+    const bigger = new Int32Array(cap);
+    bigger.set(this.data);
+    if (fill !== 0) bigger.fill(fill, this.data.length);
+    this.data = bigger;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The word lexicon: written word forms with their counts in a news corpus
+ * (data/lexicons/words.tsv.gz, built by scripts/build-lexicon.mjs). The clitic analysis uses it
+ * as evidence (a base is split off only when it is attested on its own) and `corpus keyness`
+ * uses it as its default reference frequency list.
+ *
+ * Forms are in the clitic analysis spelling: the `standard` normalization without alef and ya
+ * folding (see clitics.ts: hamza and alef maksura tell و+إلى from والي).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Normalizer } from './normalize.js';
+
+export const DEFAULT_WORD_LEXICON = fileURLToPath(new URL('../../data/lexicons/words.tsv.gz', import.meta.url));
+
+export class LexiconError extends Error {
+  constructor(readonly file: string, readonly line: number, what: string) {
+    super(line > 0 ? `${file}:${line}: ${what}` : `${file}: ${what}`);
+  }
+}
+
+export class WordLexicon {
+  /**
+   * @param counts form -> count
+   * @param tokens word tokens in the source corpus, pruned forms included (the `# tokens:` header)
+   * @param documents documents in the source corpus (the `# documents:` header)
+   */
+  constructor(
+    readonly counts: Map<string, number>,
+    readonly tokens: number,
+    readonly documents: number,
+  ) {}
+
+  /** Count of a form, 0 when absent (or pruned). */
+  count(form: string): number {
+    return this.counts.get(form) ?? 0;
+  }
+
+  static empty(): WordLexicon {
+    return new WordLexicon(new Map(), 0, 0);
+  }
+
+  /** A lexicon from literal counts (tests, fixtures). */
+  static of(entries: Record<string, number>, tokens?: number): WordLexicon {
+    const m = new Map(Object.entries(entries));
+    let total = 0;
+    for (const c of m.values()) total += c;
+    return new WordLexicon(m, tokens ?? total, 0);
+  }
+
+  /**
+   * Parses the TSV text: `#` comment lines (`# tokens: N` and `# documents: N` are read),
+   * then `form<TAB>count` lines. With `normalizer`, every form is passed through it and counts
+   * of forms that become equal are added (so the lexicon follows the caller's profile).
+   */
+  static parse(text: string, file: string, normalizer?: Normalizer): WordLexicon {
+    const counts = new Map<string, number>();
+    let tokens = -1;
+    let documents = 0;
+    let lineNo = 0;
+    let pos = 0;
+    while (pos < text.length) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = text.length;
+      lineNo++;
+      let line = text.slice(pos, nl);
+      pos = nl + 1;
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line === '') continue;
+      if (line.charCodeAt(0) === 0x23) {
+        const m = /^#\s*(tokens|documents):\s*(\d+)\s*$/.exec(line);
+        if (m) {
+          if (m[1] === 'tokens') tokens = Number(m[2]);
+          else documents = Number(m[2]);
+        }
+        continue;
+      }
+      const tab = line.indexOf('\t');
+      if (tab <= 0 || line.indexOf('\t', tab + 1) >= 0) throw new LexiconError(file, lineNo, 'expected "form<TAB>count"');
+      let form = line.slice(0, tab);
+      const countText = line.slice(tab + 1);
+      if (!/^[1-9]\d*$/.test(countText)) throw new LexiconError(file, lineNo, `count is not a positive integer: "${countText}"`);
+      if (/\s/.test(form)) throw new LexiconError(file, lineNo, `form contains white space: "${form}"`);
+      if (normalizer) form = normalizer.normalizeString(form);
+      counts.set(form, (counts.get(form) ?? 0) + Number(countText));
+    }
+    if (tokens < 0) {
+      tokens = 0;
+      for (const c of counts.values()) tokens += c;
+    }
+    return new WordLexicon(counts, tokens, documents);
+  }
+}
+
+const loaded = new Map<string, WordLexicon>();
+
+/** Reads a lexicon file (gzip when the name ends in .gz), once per process and path. */
+export function loadWordLexicon(path: string = DEFAULT_WORD_LEXICON): WordLexicon {
+  let lex = loaded.get(path);
+  if (!lex) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw new LexiconError(path, 0, `cannot read the word lexicon (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+    lex = WordLexicon.parse(bytes.toString('utf8'), path);
+    loaded.set(path, lex);
+  }
+  return lex;
+}
