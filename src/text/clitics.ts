@@ -69,7 +69,7 @@ export const DEFAULT_CLITIC_OPTIONS: CliticOptions = {
     // proclitics
     'و': 30, 'ف': 1, 'ب': 20, 'ك': 1, 'ل': 10, 'س': 3,
     // enclitics
-    'ه': 30, 'ها': 30, 'هم': 30, 'هما': 10, 'هن': 1, 'ك~': 0.15, 'كم': 0.3, 'كن': 0.02, 'ي': 0.1, 'نا': 3,
+    'ه': 30, 'ها': 30, 'هم': 30, 'هما': 10, 'هن': 1, 'ك~': 0.15, 'كم': 0.3, 'كن': 0.02, 'ي': 0.01, 'نا': 3,
   },
 };
 
@@ -95,6 +95,23 @@ const NOT_ARTICLE = new Set([
   'الله', 'اللهم', 'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي', 'اللائي',
   'الى', 'الي', 'الا', 'الان', 'الآن', 'الف', 'الاف', 'الم', 'الية', 'اليات',
 ]);
+
+/** Which clitic layers may still be stripped. */
+interface Allow {
+  conjunction: boolean;
+  particle: boolean;
+  enclitic: boolean;
+}
+const ALLOW_ALL: Allow = { conjunction: true, particle: true, enclitic: true };
+
+interface Reading {
+  prefix: string;
+  enclitic: string;
+  word: string;
+  fused: number;
+  clitics: number;
+  weight: number;
+}
 
 const ALEF = 0x0627;
 const LAM = 0x0644;
@@ -139,7 +156,13 @@ export class CliticAnalyzer {
     return this.cache.size;
   }
 
-  private compute(form: string): CliticAnalysis {
+  /**
+   * Among the accepted readings the one that strips the fewest clitics wins (ties: the best
+   * attested word), and its word is analysed again for the clitics that may still precede or
+   * follow it: وبالمغرب is و + بالمغرب, then ب + المغرب. Taking the fewest first keeps فكرته as
+   * فكرة + ه rather than ف + كرة + ه, since the one-clitic reading فكرة is attested.
+   */
+  private compute(form: string, allow = ALLOW_ALL): CliticAnalysis {
     const whole = this.whole(form);
     if (form.length < 3 || !isArabicWord(form)) return whole;
     const lex = this.lexicon;
@@ -149,16 +172,17 @@ export class CliticAnalyzer {
     const asNoun = lex.count('ال' + form);
     if (asNoun >= o.minBase && asNoun >= o.nounShare * formCount) return whole;
 
-    let best: CliticAnalysis | null = null;
-    let bestCount = 0;
-    for (const prefix of prefixesOf(form)) {
-      for (const enclitic of encliticsOf(form)) {
+    let best: Reading | null = null;
+    for (const prefix of prefixesOf(form, allow)) {
+      for (const enclitic of encliticsOf(form, allow)) {
         if (prefix === '' && enclitic === '') continue;
         const start = prefix.length;
         const end = form.length - enclitic.length;
         if (end - start < 2) continue;
         const rest = form.slice(start, end);
         if (prefix.endsWith('س') && (!IMPERFECT.has(rest[0]) || enclitic === 'ي')) continue;
+        const clitics = prefix.length + (enclitic === '' ? 0 : 1);
+        if (best && clitics > best.clitics) continue;
         let limit = 1;
         for (const p of prefix) limit *= o.ratio[p];
         if (enclitic !== '') limit *= o.ratio[enclitic === 'ك' ? 'ك~' : enclitic];
@@ -169,15 +193,27 @@ export class CliticAnalyzer {
           if (c < o.minBase || formCount > limit * c) continue;
           // a double lam is far more often ل + article than ل + a word in ل (لله, للغة; but لليبيا)
           const weight = fused >= 0 ? 10 * c : c;
-          if (weight <= bestCount) continue;
-          best = this.make(form, prefix, enclitic, word, fused);
-          bestCount = weight;
+          if (best && clitics === best.clitics && weight <= best.weight) continue;
+          best = { prefix, enclitic, word, fused, clitics, weight };
         }
       }
     }
-    if (best) return best;
-    if (hasArticle(form, lex)) return this.make(form, '', '', form, -1);
-    return whole;
+    if (!best) return hasArticle(form, lex) ? this.make(form, '', '', form, -1) : whole;
+    // clitics that may remain inside: after و/ف a particle; after a particle nothing; after an enclitic no other
+    const conj = best.prefix !== '' && CONJUNCTIONS.includes(best.prefix[0]);
+    const particle = best.prefix !== '' && PARTICLES.includes(best.prefix[best.prefix.length - 1]);
+    const inner: Allow = {
+      conjunction: allow.conjunction && best.prefix === '',
+      particle: allow.particle && !particle && (best.prefix === '' || conj),
+      enclitic: allow.enclitic && best.enclitic === '',
+    };
+    if (best.fused < 0 && (inner.conjunction || inner.particle || inner.enclitic)) {
+      const a = this.compute(best.word, inner);
+      if (a.prefixLength > 0 || a.suffixLength > 0) {
+        return this.make(form, best.prefix + a.form.slice(0, a.prefixLength), best.enclitic || a.enclitic, a.word, a.articleLength === 1 || (a.articleLength === 0 && a.proclitics.includes('ال')) ? a.articleLength : -1);
+      }
+    }
+    return this.make(form, best.prefix, best.enclitic, best.word, best.fused);
   }
 
   private whole(form: string): CliticAnalysis {
@@ -211,18 +247,19 @@ function isArabicWord(form: string): boolean {
 }
 
 /** Outer proclitic strings that the form starts with: '', و, ف, ب, وب, فل, ... */
-function prefixesOf(form: string): string[] {
+function prefixesOf(form: string, allow: Allow): string[] {
   const out = [''];
   const first = form[0];
-  const conj = CONJUNCTIONS.includes(first) ? first : '';
+  const conj = allow.conjunction && CONJUNCTIONS.includes(first) ? first : '';
   if (conj) out.push(conj);
   const second = form[conj.length];
-  if (PARTICLES.includes(second)) out.push(conj + second);
+  if (allow.particle && PARTICLES.includes(second)) out.push(conj + second);
   return out;
 }
 
-function encliticsOf(form: string): string[] {
+function encliticsOf(form: string, allow: Allow): string[] {
   const out = [''];
+  if (!allow.enclitic) return out;
   for (const e of ENCLITICS) if (form.endsWith(e)) out.push(e);
   return out;
 }

@@ -1,0 +1,174 @@
+/**
+ * Output rows of `corpus keywords` from a (merged) KeywordPartial.
+ *
+ * Fields (snake_case; numbers stay numbers):
+ *   rank, term (the most frequent written form of the group with clitics removed),
+ *   key (the group key), count, docs (documents containing it), per_million (count per million
+ *   word tokens of the input, stopwords included), variants (the group's written forms with
+ *   their counts, most frequent first).
+ * `--per-doc`: doc, rank, term, key, count (in the document), docs, tfidf.
+ */
+import type { KeywordPartial } from './counter.js';
+
+export interface Variant {
+  form: string;
+  count: number;
+}
+
+export interface KeywordRow {
+  [k: string]: string | number | Variant[];
+  rank: number;
+  term: string;
+  key: string;
+  count: number;
+  docs: number;
+  per_million: number;
+  variants: Variant[];
+}
+
+export interface DocKeywordRow {
+  [k: string]: string | number;
+  doc: string;
+  rank: number;
+  term: string;
+  key: string;
+  count: number;
+  docs: number;
+  tfidf: number;
+}
+
+export interface RowOptions {
+  /** Rows to return (0 = all). */
+  top: number;
+  /** Least count of a row. */
+  minCount: number;
+  /** Variants listed per row (0 = all). */
+  maxVariants: number;
+}
+
+export const DEFAULT_ROW_OPTIONS: RowOptions = { top: 50, minCount: 1, maxVariants: 10 };
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The most frequent clitic-free written form of every group, and its forms by frequency. */
+export function groupTerms(p: KeywordPartial): { terms: string[]; forms: number[][] } {
+  const ng = p.groups.length;
+  const forms: number[][] = Array.from({ length: ng }, () => []);
+  for (let f = 0; f < p.forms.length; f++) forms[p.formGroups[f]].push(f);
+  const terms = new Array<string>(ng);
+  const tally = new Map<string, number>();
+  for (let g = 0; g < ng; g++) {
+    const fs = forms[g];
+    fs.sort((a, b) => p.formCounts[b] - p.formCounts[a] || byText(p.forms[a], p.forms[b]));
+    if (fs.length === 1) {
+      terms[g] = p.formWords[fs[0]];
+      continue;
+    }
+    tally.clear();
+    for (const f of fs) tally.set(p.formWords[f], (tally.get(p.formWords[f]) ?? 0) + p.formCounts[f]);
+    let best = '';
+    let bestCount = -1;
+    for (const [w, c] of tally) if (c > bestCount || (c === bestCount && w < best)) { best = w; bestCount = c; }
+    terms[g] = best;
+  }
+  return { terms, forms };
+}
+
+/** Single-word keyword rows, most frequent first (ties by key). */
+export function keywordRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS): KeywordRow[] {
+  if (p.settings.ngrams > 1) return ngramRows(p, o);
+  const ids: number[] = [];
+  for (let g = 0; g < p.groups.length; g++) if (p.groupStop[g] === 0 && p.groupCounts[g] >= o.minCount && p.groupCounts[g] > 0) ids.push(g);
+  ids.sort((a, b) => p.groupCounts[b] - p.groupCounts[a] || byText(p.groups[a], p.groups[b]));
+  const chosen = o.top > 0 ? ids.slice(0, o.top) : ids;
+  const { terms, forms } = groupTerms(p);
+  return chosen.map((g, i) => ({
+    rank: i + 1,
+    term: terms[g],
+    key: p.groups[g],
+    count: p.groupCounts[g],
+    docs: p.groupDocs[g],
+    per_million: round((p.groupCounts[g] * 1e6) / Math.max(1, p.tokens), 2),
+    variants: (o.maxVariants > 0 ? forms[g].slice(0, o.maxVariants) : forms[g]).map((f) => ({ form: p.forms[f], count: p.formCounts[f] })),
+  }));
+}
+
+/** Multiword keyword rows (--ngrams 2|3). */
+export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS): KeywordRow[] {
+  const ng = p.ngrams!;
+  const nf = p.ngramForms!;
+  const n = ng.n;
+  const ids: number[] = [];
+  for (let e = 0; e < ng.counts.length; e++) if (ng.counts[e] >= o.minCount) ids.push(e);
+  const keyOf = (e: number): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(p.groups[ng.keys[e * n + i]]);
+    return parts.join(' ');
+  };
+  const keys = new Map<number, string>();
+  for (const e of ids) keys.set(e, keyOf(e));
+  ids.sort((a, b) => ng.counts[b] - ng.counts[a] || byText(keys.get(a)!, keys.get(b)!));
+  const chosen = o.top > 0 ? ids.slice(0, o.top) : ids;
+  // surface variants of the chosen n-grams: form tuples whose groups make the n-gram
+  const wanted = new Map<string, number>();
+  for (const e of chosen) wanted.set(Array.from(ng.keys.subarray(e * n, e * n + n)).join(','), e);
+  const variants = new Map<number, number[]>();
+  const groupsOf: number[] = new Array(n);
+  for (let v = 0; v < nf.counts.length; v++) {
+    for (let i = 0; i < n; i++) groupsOf[i] = p.formGroups[nf.keys[v * n + i]];
+    const e = wanted.get(groupsOf.join(','));
+    if (e === undefined) continue;
+    let list = variants.get(e);
+    if (!list) variants.set(e, (list = []));
+    list.push(v);
+  }
+  const formsOf = (v: number): number[] => Array.from(nf.keys.subarray(v * n, v * n + n));
+  return chosen.map((e, i) => {
+    const vs = (variants.get(e) ?? []).sort((a, b) => nf.counts[b] - nf.counts[a] || byText(formsOf(a).join(), formsOf(b).join()));
+    const top = vs[0];
+    return {
+      rank: i + 1,
+      term: top === undefined ? keys.get(e)! : formsOf(top).map((f) => p.formWords[f]).join(' '),
+      key: keys.get(e)!,
+      count: ng.counts[e],
+      docs: ng.docs[e],
+      per_million: round((ng.counts[e] * 1e6) / Math.max(1, p.tokens), 2),
+      variants: (o.maxVariants > 0 ? vs.slice(0, o.maxVariants) : vs).map((v) => ({ form: formsOf(v).map((f) => p.forms[f]).join(' '), count: nf.counts[v] })),
+    };
+  });
+}
+
+/**
+ * Top terms of each document by TF-IDF:
+ *   tfidf(t, d) = tf(t, d) * (ln((1 + N) / (1 + df(t))) + 1)
+ * with tf the count of t in d, N the number of documents and df(t) the documents containing t
+ * (the smoothed idf of scikit-learn: a term of every document still weighs tf).
+ */
+export function perDocRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS): DocKeywordRow[] {
+  const d = p.docs;
+  if (!d) return [];
+  const { terms } = groupTerms(p);
+  const N = p.documents;
+  const rows: DocKeywordRow[] = [];
+  const scored: Array<[number, number, number]> = [];
+  for (let i = 0; i < d.ids.length; i++) {
+    scored.length = 0;
+    for (let j = d.offsets[i]; j < d.offsets[i + 1]; j++) {
+      const g = d.groups[j];
+      const tf = d.counts[j];
+      if (tf < o.minCount) continue;
+      scored.push([g, tf, tf * (Math.log((1 + N) / (1 + p.groupDocs[g])) + 1)]);
+    }
+    scored.sort((a, b) => b[2] - a[2] || b[1] - a[1] || byText(p.groups[a[0]], p.groups[b[0]]));
+    const top = o.top > 0 ? scored.slice(0, o.top) : scored;
+    top.forEach(([g, tf, score], r) => {
+      rows.push({ doc: d.ids[i], rank: r + 1, term: terms[g], key: p.groups[g], count: tf, docs: p.groupDocs[g], tfidf: round(score, 4) });
+    });
+  }
+  return rows;
+}
