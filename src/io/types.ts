@@ -40,6 +40,12 @@ export interface InputTask {
   display: string;
   /** `jsonl` for .jsonl/.ndjson (also under .gz), else `text`. */
   format: 'text' | 'jsonl';
+  /**
+   * Added for stdin: the user did not fix the format, so `readDocs` looks at the first lines and
+   * switches `text` to `jsonl` when they all parse as JSON objects. The planner cannot decide this
+   * itself without consuming stdin, hence a flag on the task instead of a decision.
+   */
+  sniffFormat?: boolean;
   gzip: boolean;
   /** Byte size on disk (0 for stdin). */
   size: number;

@@ -16,7 +16,10 @@ export interface Column {
   header?: string;
   /** Table alignment; numbers default to right. */
   align?: 'left' | 'right';
-  /** Table-only rendering of a cell (e.g. thousands separators, 3 decimals). Machine formats print raw values. */
+  /**
+   * Table-only rendering of a cell (e.g. thousands separators, 3 decimals). Machine formats print raw values.
+   * Not called for null/undefined (shown blank); the result still goes through forDisplay.
+   */
   display?: (value: Cell, row: Row) => string;
   /** Table-only colouring role. */
   role?: 'term' | 'count' | 'dim' | 'match';

@@ -162,8 +162,9 @@ export class Normalizer {
 
   private buildTables(): void {
     const steps = this.steps;
-    for (let cp = 0; cp < 0x10000; cp++) {
-      if (cp >= 0xd800 && cp <= 0xdfff) continue; // surrogates pass through untouched
+    // Only these blocks hold characters that some step changes; everything else is kept.
+    const candidates: Array<[number, number]> = [[0x00ad, 0x00ad], [0x0600, 0x08ff], [0x200b, 0x206f], [0xfb50, 0xfeff]];
+    for (const [lo, hi] of candidates) for (let cp = lo; cp <= hi; cp++) {
       let out: string;
       if (steps.has('presentation') && inRanges(cp, PRESENTATION_FORMS) && !inRanges(cp, CONTROLS)) {
         const unfolded = unfoldPresentation(cp);

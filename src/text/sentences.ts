@@ -43,8 +43,11 @@ function isAbbreviationDot(u: ArrayLike<number>, tokens: TokenBuffer, t: number)
   const len = tokens.end(p) - tokens.start(p);
   if (len !== 1) return false;
   const k = tokens.kind(p);
-  // 2023م. and 1445هـ. end sentences: a letter after a number marks the era, not an abbreviation
-  if (k === K_ARABIC) return !(p > 0 && tokens.kind(p - 1) === K_NUMBER);
+  if (k === K_ARABIC) {
+    // 2023م. and 1445ه. end sentences: after a number, م and ه mark the era (but 300 ق.م does not end)
+    const c = u[tokens.start(p)];
+    return !((c === 0x0645 || c === 0x0647) && p > 0 && tokens.kind(p - 1) === K_NUMBER);
+  }
   if (k === K_LATIN) {
     const c = u[tokens.start(p)];
     return c >= 0x41 && c <= 0x5a;

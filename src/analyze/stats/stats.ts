@@ -1,0 +1,222 @@
+/**
+ * `corpus stats`: corpus figures computed in one pass over flat buffers.
+ *
+ * A `StatsCounter` holds the raw sums; it is plain data (typed arrays, strings, numbers), so a
+ * worker thread can send its counter back and the main thread merges them. Derived figures
+ * (ttr, ttr_1000, means) are computed once at the end by `figuresOf`.
+ */
+import { DIACRITICS, inRanges } from '../../text/charsets.js';
+import { NormBuffer, Normalizer } from '../../text/normalize.js';
+import { splitSentences } from '../../text/sentences.js';
+import {
+  K_ARABIC, K_EMAIL, K_HASHTAG, K_LATIN, K_MENTION, K_MIXED, K_NUMBER, K_OTHER, K_PUNCT, K_SYMBOL, K_URL,
+  TokenBuffer, tokenizeUnits,
+} from '../../text/tokenize.js';
+import { expectedTypeRatio } from './diversity.js';
+import { TypeTable, topIds } from './typeTable.js';
+
+/** Raw sums, mergeable. Index of `kinds` = token kind code. */
+export interface StatsSums {
+  documents: number;
+  characters: number;
+  kinds: number[];
+  sentences: number;
+  wordUnits: number;
+  diacritized: number;
+}
+
+/** What a counter sends back: sums plus the type table as parallel arrays. */
+export interface StatsPartial {
+  sums: StatsSums;
+  keys: string[];
+  counts: Int32Array;
+}
+
+export interface StatsFigures {
+  documents: number;
+  characters: number;
+  tokens: number;
+  words: number;
+  arabic_tokens: number;
+  latin_tokens: number;
+  mixed_tokens: number;
+  other_script_tokens: number;
+  number_tokens: number;
+  punctuation: number;
+  symbols: number;
+  urls: number;
+  emails: number;
+  hashtags: number;
+  mentions: number;
+  types: number;
+  hapax: number;
+  ttr: number | null;
+  ttr_1000: number | null;
+  sentences: number;
+  mean_token_length: number | null;
+  mean_sentence_tokens: number | null;
+  diacritized_share: number | null;
+}
+
+export interface TopWord {
+  word: string;
+  count: number;
+  per_million: number;
+}
+
+export type StatsRow = StatsFigures & { doc?: string; top_words: TopWord[] };
+
+export interface StatsOptions {
+  normalizer: Normalizer;
+  perDoc: boolean;
+  top: number;
+}
+
+const emptySums = (): StatsSums => ({ documents: 0, characters: 0, kinds: new Array(11).fill(0), sentences: 0, wordUnits: 0, diacritized: 0 });
+
+/** Counts documents one at a time; reuses its buffers between documents. */
+export class StatsCounter {
+  private readonly norm = new NormBuffer();
+  private readonly tokens = new TokenBuffer();
+  private readonly bounds: number[] = [];
+  private readonly sums = emptySums();
+  private readonly types = new TypeTable(1 << 16);
+
+  constructor(private readonly opts: StatsOptions) {}
+
+  /** Counts a document; with perDoc, returns its own figures as a row. */
+  add(id: string, text: string): StatsRow | undefined {
+    this.count(text, this.sums, this.types);
+    if (!this.opts.perDoc) return undefined;
+    // Counted a second time into its own small table: only --per-doc pays for it.
+    const sums = emptySums();
+    const types = new TypeTable(256);
+    this.count(text, sums, types);
+    return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
+  }
+
+  private count(text: string, sums: StatsSums, types: TypeTable): void {
+    const len = this.opts.normalizer.normalizeInto(text, this.norm, true);
+    const u = this.norm.units;
+    const starts = this.norm.starts;
+    const ends = this.norm.ends;
+    const tb = this.tokens;
+    tokenizeUnits(u, len, tb);
+    sums.documents++;
+    sums.characters += codePoints(text);
+    sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
+    const kinds = sums.kinds;
+    const data = tb.data;
+    for (let t = 0; t < tb.count; t++) {
+      const s = data[t * 3];
+      const e = data[t * 3 + 1];
+      const k = data[t * 3 + 2] & 0xff;
+      kinds[k]++;
+      if (k !== K_ARABIC && k !== K_LATIN && k !== K_MIXED && k !== K_OTHER) continue;
+      types.add(u, s, e);
+      sums.wordUnits += e - s;
+      // A diacritic can only hide where the original span is longer than the normalized one.
+      if (k === K_ARABIC && ends[e - 1] - starts[s] !== e - s && hasDiacritic(text, starts[s], ends[e - 1])) sums.diacritized++;
+    }
+  }
+
+  snapshot(): StatsPartial {
+    return { sums: this.sums, ...this.types.entries() };
+  }
+}
+
+function hasDiacritic(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (inRanges(text.charCodeAt(i), DIACRITICS)) return true;
+  return false;
+}
+
+function codePoints(text: string): number {
+  let n = text.length;
+  if (!/[\uD800-\uDBFF]/.test(text)) return n;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
+/** Merges the partials of several workers (order does not matter). */
+export function mergePartials(parts: StatsPartial[]): StatsPartial {
+  if (parts.length === 1) return parts[0];
+  const sums = emptySums();
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const counts: number[] = [];
+  for (const p of parts) {
+    sums.documents += p.sums.documents;
+    sums.characters += p.sums.characters;
+    sums.sentences += p.sums.sentences;
+    sums.wordUnits += p.sums.wordUnits;
+    sums.diacritized += p.sums.diacritized;
+    for (let k = 0; k < sums.kinds.length; k++) sums.kinds[k] += p.sums.kinds[k];
+    for (let i = 0; i < p.keys.length; i++) {
+      const id = index.get(p.keys[i]);
+      if (id === undefined) {
+        index.set(p.keys[i], keys.length);
+        keys.push(p.keys[i]);
+        counts.push(p.counts[i]);
+      } else {
+        counts[id] += p.counts[i];
+      }
+    }
+  }
+  return { sums, keys, counts: Int32Array.from(counts) };
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 6) : null);
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function figuresOf(p: StatsPartial): StatsFigures {
+  const k = p.sums.kinds;
+  const words = k[K_ARABIC] + k[K_LATIN] + k[K_MIXED] + k[K_OTHER];
+  const tokens = k.reduce((a, b) => a + b, 0);
+  let hapax = 0;
+  for (let i = 0; i < p.counts.length; i++) if (p.counts[i] === 1) hapax++;
+  return {
+    documents: p.sums.documents,
+    characters: p.sums.characters,
+    tokens,
+    words,
+    arabic_tokens: k[K_ARABIC],
+    latin_tokens: k[K_LATIN],
+    mixed_tokens: k[K_MIXED],
+    other_script_tokens: k[K_OTHER],
+    number_tokens: k[K_NUMBER],
+    punctuation: k[K_PUNCT],
+    symbols: k[K_SYMBOL],
+    urls: k[K_URL],
+    emails: k[K_EMAIL],
+    hashtags: k[K_HASHTAG],
+    mentions: k[K_MENTION],
+    types: p.keys.length,
+    hapax,
+    ttr: ratio(p.keys.length, words),
+    ttr_1000: words >= 1000 ? round(expectedTypeRatio(p.counts, words, 1000), 6) : null,
+    sentences: p.sums.sentences,
+    mean_token_length: ratio(p.sums.wordUnits, words),
+    mean_sentence_tokens: ratio(tokens - k[K_PUNCT], p.sums.sentences),
+    diacritized_share: ratio(p.sums.diacritized, k[K_ARABIC]),
+  };
+}
+
+export function topWords(p: StatsPartial, n: number): TopWord[] {
+  if (n <= 0) return [];
+  const words = figuresOf(p).words;
+  const ids = topIds(p.counts, p.keys, n);
+  return ids.map((id) => ({ word: p.keys[id], count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
+}
+
+export function rowOf(p: StatsPartial, top: number): StatsRow {
+  return { ...figuresOf(p), top_words: topWords(p, top) };
+}

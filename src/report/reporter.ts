@@ -1,0 +1,186 @@
+/**
+ * The one entry point commands use to print results. A command builds plain rows (numbers
+ * stay numbers), describes them with Columns, and picks one of three shapes; the reporter
+ * turns that into the chosen format.
+ *
+ * (a) `rows(columns, rows)`: a list, possibly huge (entity mentions).
+ *     jsonl/csv/tsv/json write each row as it comes (json as a streamed array, byte-identical
+ *     to JSON.stringify(array, null, 2)); table collects, then prints one aligned table.
+ *
+ * (b) `summary({ fields, values }, list?)`: figures plus an optional list (stats: corpus
+ *     figures + top words). Machine formats print ONE record: the figures, then the list
+ *     under `list.key` - json pretty, jsonl one line, csv/tsv one header + one row with the
+ *     list JSON-encoded in its cell. table prints a key/value block, then the list as a table.
+ *     The list is collected (it is a "top N", not a stream).
+ *
+ * (c) `chart(columns, rows, { label, value })`: a bar chart on a table (timeline); the very
+ *     same as `rows()` in machine formats.
+ *
+ * Rules:
+ * - Machine formats carry exactly the columns' keys, in column order (see cells.ts project);
+ *   `header`, `display`, `align`, `role` and titles are table-only.
+ * - One report per Reporter: a second call throws (a CSV with two headers or two JSON
+ *   documents glued together is never what anyone wants).
+ * - Each call ends by flushing the sink. If the reader went away (`| head`), iteration stops
+ *   at the next row and the call resolves normally.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { renderBars } from './bars.js';
+import { project } from './cells.js';
+import { csvHeader, csvRecord } from './csv.js';
+import { jsonArray, jsonDocument, jsonLine } from './json.js';
+import type { Sink } from './sink.js';
+import { displayCell, renderKeyValue, renderTable, renderTitle, type KeyValue, type TableStyle } from './table.js';
+import { tsvHeader, tsvRecord } from './tsv.js';
+import type { Column, Format, OutputContext, Row } from './types.js';
+
+export type Rows = Iterable<Row> | AsyncIterable<Row>;
+
+export interface Summary {
+  /** Table only: heading above the key/value block. */
+  title?: string;
+  /** The figures, in order; `header` is the label in the key/value block. */
+  fields: Column[];
+  values: Row;
+}
+
+export interface SummaryList {
+  /** Field of the record that holds the list (e.g. `top_words`); must not be a figure's key. */
+  key: string;
+  /** Table only: heading above the list table. */
+  title?: string;
+  columns: Column[];
+  rows: Rows;
+}
+
+export interface ChartOptions {
+  /** Column key of the bar label (e.g. `period`). */
+  label: string;
+  /** Column key of the bar length (e.g. `count`). */
+  value: string;
+  /** Table only: heading above the chart. */
+  title?: string;
+}
+
+export interface Reporter {
+  readonly format: Format;
+  /** (a) A list of rows; streamed except in table format. */
+  rows(columns: Column[], rows: Rows, options?: { title?: string }): Promise<void>;
+  /** (b) Figures and an optional list: one record, or a key/value block and a table. */
+  summary(summary: Summary, list?: SummaryList): Promise<void>;
+  /** (c) Bars on a table, rows elsewhere. */
+  chart(columns: Column[], rows: Rows, options: ChartOptions): Promise<void>;
+}
+
+/** How a machine format frames a stream of rows. */
+interface Framing {
+  head: string;
+  line(row: Row, index: number): string;
+  tail(count: number): string;
+}
+
+function framing(format: Exclude<Format, 'table'>, columns: Column[]): Framing {
+  switch (format) {
+    case 'jsonl':
+      return { head: '', line: (row) => jsonLine(project(columns, row)), tail: () => '' };
+    case 'json':
+      return { head: jsonArray.open, line: (row, i) => jsonArray.item(project(columns, row), i), tail: jsonArray.close };
+    case 'csv':
+      return { head: csvHeader(columns), line: (row) => csvRecord(columns, row), tail: () => '' };
+    case 'tsv':
+      return { head: tsvHeader(columns), line: (row) => tsvRecord(columns, row), tail: () => '' };
+  }
+}
+
+async function collect(rows: Rows, sink: Sink): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const row of rows) {
+    if (sink.closed) break;
+    out.push(row);
+  }
+  return out;
+}
+
+export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
+  // Level 1 is enough: tables use bold, dim and the 8 basic colours only.
+  const chalk: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
+  const style: TableStyle = { chalk, columns: ctx.columns };
+  let used = false;
+
+  const once = () => {
+    if (used) throw new Error('reporter: one report per run (a second report was started)');
+    used = true;
+  };
+
+  const title = (text: string | undefined) => (text ? renderTitle(text, style) : '');
+
+  async function stream(format: Exclude<Format, 'table'>, columns: Column[], rows: Rows): Promise<void> {
+    const frame = framing(format, columns);
+    await sink.write(frame.head);
+    let count = 0;
+    for await (const row of rows) {
+      await sink.write(frame.line(row, count++));
+      if (sink.closed) break;
+    }
+    await sink.write(frame.tail(count));
+  }
+
+  return {
+    format: ctx.format,
+
+    async rows(columns, rows, options = {}) {
+      once();
+      if (ctx.format === 'table') {
+        const all = await collect(rows, sink);
+        await sink.write(title(options.title) + renderTable(columns, all, style));
+      } else {
+        await stream(ctx.format, columns, rows);
+      }
+      await sink.end();
+    },
+
+    async summary(summary, list) {
+      once();
+      if (list && summary.fields.some((f) => f.key === list.key)) {
+        throw new Error(`reporter: list key ${list.key} is also a figure`);
+      }
+      const listRows = list ? await collect(list.rows, sink) : [];
+      if (ctx.format === 'table') {
+        const pairs = summary.fields.map((f): KeyValue => {
+          const value = summary.values[f.key];
+          const label = f.header ?? f.key;
+          if (!f.display || value === null || value === undefined) return [label, value, f.align];
+          return [label, f.display(value, summary.values), f.align ?? (typeof value === 'number' ? 'right' : 'left')];
+        });
+        let out = title(summary.title) + renderKeyValue(pairs, style);
+        if (list) out += (out ? '\n' : '') + title(list.title) + renderTable(list.columns, listRows, style);
+        await sink.write(out);
+      } else {
+        const record: Row = project(summary.fields, summary.values);
+        const columns = [...summary.fields];
+        if (list) {
+          record[list.key] = listRows.map((r) => project(list.columns, r));
+          columns.push({ key: list.key });
+        }
+        if (ctx.format === 'json') await sink.write(jsonDocument(record));
+        else if (ctx.format === 'jsonl') await sink.write(jsonLine(record));
+        else if (ctx.format === 'csv') await sink.write(csvHeader(columns) + csvRecord(columns, record));
+        else await sink.write(tsvHeader(columns) + tsvRecord(columns, record));
+      }
+      await sink.end();
+    },
+
+    async chart(columns, rows, options) {
+      once();
+      if (ctx.format === 'table') {
+        const all = await collect(rows, sink);
+        const labelColumn = columns.find((c) => c.key === options.label) ?? { key: options.label };
+        const bars = all.map((row) => ({ label: displayCell(labelColumn, row), value: Number(row[options.value] ?? 0) }));
+        await sink.write(title(options.title) + renderBars(bars, style));
+      } else {
+        await stream(ctx.format, columns, rows);
+      }
+      await sink.end();
+    },
+  };
+}

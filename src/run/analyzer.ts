@@ -1,0 +1,33 @@
+/**
+ * The contract between the runner and an analysis.
+ *
+ * An analysis sees documents one at a time. For each it may return output rows (entity
+ * mentions, dates, per-document figures): the runner delivers them in input order, streamed.
+ * Whatever it accumulates over the whole corpus (counts, type tables) it returns from
+ * `snapshot()` as plain data; `merge` combines the snapshots of several workers. Snapshots must
+ * not depend on document order (workers see interleaved groups of documents); anything
+ * order-dependent belongs in rows.
+ *
+ * Options, rows and snapshots cross thread boundaries by structured cloning: plain objects,
+ * arrays, typed arrays, Maps and primitives only.
+ */
+import type { Doc } from '../io/types.js';
+import type { Row } from '../report/types.js';
+import type { Profile, Step } from '../text/normalize.js';
+
+export interface Analyzer<P> {
+  add(doc: Doc): Row[] | void;
+  snapshot(): P;
+}
+
+export interface AnalyzerSpec<O, P> {
+  create(options: O): Analyzer<P>;
+  merge(parts: P[]): P;
+}
+
+/** Normalization settings as they travel to workers (a Normalizer is rebuilt from them). */
+export interface NormalizeSettings {
+  profile: Profile;
+  enable: Step[];
+  disable: Step[];
+}

@@ -1,0 +1,10 @@
+/**
+ * Every analysis a worker thread can run, by name. A worker receives the name and the options
+ * and builds the analyzer itself, because functions and class instances cannot be sent to it.
+ */
+import type { AnalyzerSpec } from './analyzer.js';
+import { statsSpec } from '../analyze/stats/spec.js';
+
+export const ANALYZERS: Record<string, AnalyzerSpec<any, any>> = {
+  stats: statsSpec,
+};

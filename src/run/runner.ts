@@ -1,0 +1,204 @@
+/**
+ * Runs an analysis over the user's inputs.
+ *
+ * Small inputs, stdin and `--jobs 1` run in this thread. Bigger inputs are cut into contiguous
+ * groups (big JSONL files into newline-aligned byte ranges first), about four per worker; each
+ * worker takes the next group when it is free. Rows come back tagged with their group and are
+ * released in input order: the current group's rows stream out at once, later groups' rows wait
+ * in memory only until the groups before them finish. Snapshots are merged at the end.
+ */
+import { Worker } from 'node:worker_threads';
+import { readDocs } from '../io/read.js';
+import { planInputs } from '../io/sources.js';
+import { splitTasks } from '../io/split.js';
+import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
+import type { Row } from '../report/types.js';
+import { ANALYZERS } from './registry.js';
+import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
+
+/** Below this much input, starting workers costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/** Groups per worker: enough to balance uneven groups, few enough to keep messages rare. */
+const GROUPS_PER_WORKER = 4;
+
+export interface RunInputs {
+  paths: string[];
+  load: LoadOptions;
+  jobs: number;
+  diag: Diagnostics;
+  /** Called with the input totals once planned, then with increments. */
+  progress?: ProgressListener;
+}
+
+export interface ProgressListener {
+  start(totalBytes: number, totalFiles: number): void;
+  advance(bytes: number, files: number): void;
+  done(): void;
+}
+
+export interface AnalysisResult<P> {
+  partial: P;
+  documents: number;
+}
+
+export interface AnalysisRun<P> {
+  /** The rows of every document, in input order. Iterate it (fully, or stop early) before awaiting `result`. */
+  rows: AsyncIterable<Row>;
+  /** Settles after `rows` has been consumed. */
+  result: Promise<AnalysisResult<P>>;
+}
+
+export async function planTasks(inputs: RunInputs): Promise<InputTask[]> {
+  return planInputs(inputs.paths, inputs.load, inputs.diag);
+}
+
+/** Every document of the inputs, in order, in this thread (for filters such as `normalize`). */
+export async function* documents(inputs: RunInputs, tasks?: InputTask[]): AsyncGenerator<Doc> {
+  for (const task of tasks ?? (await planTasks(inputs))) {
+    yield* readDocs(task, inputs.load, inputs.diag);
+  }
+}
+
+/** Runs an analysis and collects its rows (for analyses with few rows, or none). */
+export async function runAnalysis<P>(name: string, options: unknown, inputs: RunInputs): Promise<AnalysisResult<P> & { rows: Row[] }> {
+  const run = startAnalysis<P>(name, options, inputs);
+  const rows: Row[] = [];
+  for await (const r of run.rows) rows.push(r);
+  return { ...(await run.result), rows };
+}
+
+/** Starts an analysis whose rows are streamed. */
+export function startAnalysis<P>(name: string, options: unknown, inputs: RunInputs): AnalysisRun<P> {
+  const spec = ANALYZERS[name];
+  if (!spec) throw new Error(`unknown analysis '${name}'`);
+  let settle!: (r: AnalysisResult<P>) => void;
+  let fail!: (e: unknown) => void;
+  const result = new Promise<AnalysisResult<P>>((res, rej) => {
+    settle = res;
+    fail = rej;
+  });
+  result.catch(() => {}); // the error reaches the caller through `rows`
+
+  async function* rows(): AsyncGenerator<Row> {
+    try {
+      const planned = await planTasks(inputs);
+      inputs.progress?.start(planned.reduce((a, t) => a + t.size, 0), planned.length);
+      // CORPUS_PARALLEL_MIN_BYTES lets tests force workers on small inputs
+      const minBytes = Number(process.env.CORPUS_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES);
+      const totalBytes = planned.reduce((a, t) => a + t.size, 0);
+      const parallel = inputs.jobs > 1 && totalBytes >= minBytes && !planned.some((t) => t.path === '-');
+      let out: AnalysisResult<P>;
+      if (parallel) {
+        out = yield* runInWorkers<P>(name, options, planned, inputs);
+      } else {
+        const analyzer = spec.create(options);
+        let docs = 0;
+        for (const task of planned) {
+          for await (const doc of readDocs(task, inputs.load, inputs.diag)) {
+            docs++;
+            const r = analyzer.add(doc);
+            if (r) yield* r;
+          }
+          inputs.progress?.advance(task.size, 1);
+        }
+        out = { partial: analyzer.snapshot() as P, documents: docs };
+      }
+      settle(out);
+    } catch (err) {
+      fail(err);
+      throw err;
+    } finally {
+      inputs.progress?.done();
+    }
+  }
+  return { rows: rows(), result };
+}
+
+/** Cuts the task list into at most `n` contiguous groups of about equal bytes (order is kept). */
+export function groupTasks(tasks: InputTask[], n: number): InputTask[][] {
+  const total = tasks.reduce((a, t) => a + taskBytes(t), 0);
+  const groups: InputTask[][] = [];
+  let current: InputTask[] = [];
+  let acc = 0;
+  for (const t of tasks) {
+    current.push(t);
+    acc += taskBytes(t);
+    if (acc >= (total * (groups.length + 1)) / n && groups.length < n - 1) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** A queue of worker messages that an async generator can wait on. */
+class Inbox {
+  private items: Array<{ worker: number; msg: WorkerMessage }> = [];
+  private waiting: ((v: void) => void) | null = null;
+  push(worker: number, msg: WorkerMessage): void {
+    this.items.push({ worker, msg });
+    this.waiting?.();
+    this.waiting = null;
+  }
+  async take(): Promise<{ worker: number; msg: WorkerMessage }> {
+    while (this.items.length === 0) await new Promise<void>((r) => (this.waiting = r));
+    return this.items.shift()!;
+  }
+}
+
+async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs): AsyncGenerator<Row, AnalysisResult<P>> {
+  const groups = groupTasks(splitTasks(planned, inputs.jobs * GROUPS_PER_WORKER), inputs.jobs * GROUPS_PER_WORKER);
+  const count = Math.min(inputs.jobs, groups.length);
+  const inbox = new Inbox();
+  const data: WorkerInput = { analyzer: name, options, load: inputs.load };
+  const workers: Worker[] = [];
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
+    worker.on('message', (m: WorkerMessage) => inbox.push(w, m));
+    worker.on('error', (err) => inbox.push(w, { type: 'fatal', message: err.message }));
+    worker.on('exit', (code) => { if (code !== 0) inbox.push(w, { type: 'fatal', message: `worker stopped with code ${code}` }); });
+    workers.push(worker);
+  }
+  const send = (w: number, cmd: WorkerCommand) => workers[w].postMessage(cmd);
+  let nextGroup = 0;
+  const dispatch = (w: number) => send(w, nextGroup < groups.length ? { type: 'group', group: nextGroup, tasks: groups[nextGroup++] } : { type: 'finish' });
+  try {
+    for (let w = 0; w < count; w++) dispatch(w);
+    const held = new Map<number, Row[][]>(); // rows of groups that may not be released yet
+    const finished = new Set<number>();
+    let current = 0; // the group whose rows stream out now
+    let documents = 0;
+    const partials: unknown[] = [];
+    while (partials.length < count) {
+      const { worker, msg } = await inbox.take();
+      switch (msg.type) {
+        case 'diag': inputs.diag({ severity: msg.severity, path: msg.path, message: msg.message }); break;
+        case 'progress': inputs.progress?.advance(msg.bytes, msg.files); break;
+        case 'rows':
+          if (msg.group === current) yield* msg.rows;
+          else {
+            const list = held.get(msg.group) ?? [];
+            list.push(msg.rows);
+            held.set(msg.group, list);
+          }
+          break;
+        case 'group-done':
+          documents += msg.documents;
+          finished.add(msg.group);
+          dispatch(worker);
+          while (finished.has(current)) {
+            current++;
+            for (const batch of held.get(current) ?? []) yield* batch;
+            held.delete(current);
+          }
+          break;
+        case 'done': partials.push(msg.partial); break;
+        case 'fatal': throw new Error(msg.message);
+      }
+    }
+    return { partial: ANALYZERS[name].merge(partials) as P, documents };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

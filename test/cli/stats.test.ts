@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, corpus } from './run.js';
+
+/*
+ * fixtures/cli/small.txt, counted by hand:
+ *   قال الرئيسُ إن المغرب شريك ، وإن المغرب قوي .   -> 8 Arabic words, 2 punctuation
+ *   هل وصل الوفد ؟                                  -> 3 Arabic words, 1 punctuation
+ *   زار 3 وزراء من FBI في 2024 .                    -> 4 Arabic, 1 Latin, 2 numbers, 1 punctuation
+ * tokens 22, words 16, types 15 (المغرب twice; إن and وإن differ), hapax 14, sentences 3,
+ * one diacritized Arabic word of 15 (الرئيسُ), normalized word lengths sum to 58.
+ */
+describe('corpus stats on a hand-counted text', () => {
+  const r = corpus(['stats', 'fixtures/cli/small.txt', '--format', 'json']);
+  const s = JSON.parse(r.stdout);
+
+  it('exits 0 and prints the figures at the top level', () => {
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(s).toMatchObject({
+      documents: 1, tokens: 22, words: 16, arabic_tokens: 15, latin_tokens: 1, number_tokens: 2, punctuation: 4,
+      types: 15, hapax: 14, sentences: 3, ttr: 0.9375, ttr_1000: null, mean_token_length: 3.625, mean_sentence_tokens: 6,
+      diacritized_share: 0.066667,
+    });
+    expect(s.characters).toBe([...readFileSync(join(ROOT, 'fixtures/cli/small.txt'), 'utf8')].length);
+  });
+
+  it('ranks the repeated word first', () => {
+    expect(s.top_words[0]).toEqual({ rank: 1, word: 'المغرب', count: 2, per_million: 125000 });
+  });
+});
+
+describe('corpus stats on the seeds', () => {
+  it('reads seeds/ by default, as JSONL on a pipe', () => {
+    const r = corpus(['stats']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const s = JSON.parse(lines[0]);
+    expect(s.documents).toBe(5);
+    const chars = readdirSync(join(ROOT, 'seeds')).reduce((a, f) => a + [...readFileSync(join(ROOT, 'seeds', f), 'utf8')].length, 0);
+    expect(s.characters).toBe(chars);
+    expect(s.words).toBe(s.arabic_tokens + s.latin_tokens + s.mixed_tokens + s.other_script_tokens);
+    expect(s.types).toBeLessThan(s.words);
+    expect(s.ttr_1000).toBeGreaterThan(s.ttr);
+    expect(s.top_words).toHaveLength(20);
+  });
+
+  it('--per-doc gives one row per document, then the corpus row', () => {
+    const r = corpus(['stats', '--per-doc', '--format', 'jsonl', '--top', '3']);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.scope)).toEqual(['doc', 'doc', 'doc', 'doc', 'doc', 'corpus']);
+    expect(rows[0].doc).toBe('seeds/000_aab43c37fd4f46ea.txt');
+    const corpusRow = rows[5];
+    for (const key of ['tokens', 'words', 'sentences', 'characters', 'punctuation']) {
+      expect(rows.slice(0, 5).reduce((a, x) => a + x[key], 0), key).toBe(corpusRow[key]);
+    }
+    expect(rows[0].top_words).toHaveLength(3);
+  });
+
+  it('gives the same figures in worker threads as in one thread', () => {
+    const one = JSON.parse(corpus(['stats', '--jobs', '1', '--format', 'json']).stdout);
+    const env = { CORPUS_PARALLEL_MIN_BYTES: '0' };
+    const two = JSON.parse(corpus(['stats', '--jobs', '2', '--format', 'json'], { env }).stdout);
+    expect(two).toEqual(one);
+  });
+
+  it('prints a table on request, CSV with a header, TSV', () => {
+    const table = corpus(['stats', '--format', 'table']);
+    expect(table.stdout).toContain('documents');
+    expect(table.stdout).toContain('المغرب');
+    const csv = corpus(['stats', '--format', 'csv']).stdout.split('\n');
+    expect(csv[0].startsWith('documents,characters,tokens,words,')).toBe(true);
+    expect(csv[1].startsWith('5,')).toBe(true);
+    const tsv = corpus(['stats', '--format', 'tsv']).stdout.split('\n');
+    expect(tsv[0].split('\t')[0]).toBe('documents');
+  });
+
+  it('keeps input order of per-document rows when workers take groups of files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-order-'));
+    const seeds = readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+    for (let i = 0; i < 24; i++) writeFileSync(join(dir, `doc${String(i).padStart(2, '0')}.txt`), seeds[i % 5].slice(0, 500 + 97 * i));
+    const args = ['stats', dir, '--per-doc', '--format', 'jsonl', '--top', '2'];
+    const one = corpus([...args, '--jobs', '1']).stdout;
+    const two = corpus([...args, '--jobs', '2'], { env: { CORPUS_PARALLEL_MIN_BYTES: '0' } }).stdout;
+    expect(two).toBe(one);
+    expect(one.trim().split('\n')).toHaveLength(25);
+  });
+});
