@@ -4,7 +4,10 @@
  */
 import type { AnalyzerSpec } from './analyzer.js';
 import { statsSpec } from '../analyze/stats/spec.js';
+import { keywordsSpec, kwicSpec } from '../analyze/keywords/spec.js';
 
 export const ANALYZERS: Record<string, AnalyzerSpec<any, any>> = {
   stats: statsSpec,
+  keywords: keywordsSpec,
+  kwic: kwicSpec,
 };

@@ -125,9 +125,8 @@ export function hasArticle(word: string, lexicon?: WordLexicon): boolean {
   if (NOT_ARTICLE.has(word)) return false;
   if (lexicon) {
     // المانيا, الغاء: a hamza-less spelling of ألمانيا, إلغاء is no article
-    const rest = word.slice(1);
-    const hamza = lexicon.count('أ' + rest) + lexicon.count('إ' + rest) + lexicon.count('آ' + rest);
-    if (hamza > lexicon.count(word)) return false;
+    const hamza = lexicon.hamzaSpellingCount(word);
+    if (hamza > 0 && hamza > lexicon.count(word)) return false;
   }
   return true;
 }
@@ -151,6 +150,11 @@ export class CliticAnalyzer {
     return a;
   }
 
+  /** The analysis without the cache (for callers that keep their own, per form id). */
+  analyzeUncached(form: string): CliticAnalysis {
+    return this.compute(form);
+  }
+
   /** Forms analysed so far. */
   get cacheSize(): number {
     return this.cache.size;
@@ -167,14 +171,17 @@ export class CliticAnalyzer {
     if (form.length < 3 || !isArabicWord(form)) return whole;
     const lex = this.lexicon;
     const o = this.options;
+    const prefixes = prefixesOf(form, allow);
+    const enclitics = encliticsOf(form, allow);
+    if (prefixes.length === 1 && enclitics.length === 1) return hasArticle(form, lex) ? this.make(form, '', '', form, -1) : whole;
     const formCount = lex.count(form);
     // a form that takes the article itself is a word of its own: فكرة (الفكرة), والي (الوالي)
     const asNoun = lex.count('ال' + form);
     if (asNoun >= o.minBase && asNoun >= o.nounShare * formCount) return whole;
 
     let best: Reading | null = null;
-    for (const prefix of prefixesOf(form, allow)) {
-      for (const enclitic of encliticsOf(form, allow)) {
+    for (const prefix of prefixes) {
+      for (const enclitic of enclitics) {
         if (prefix === '' && enclitic === '') continue;
         const start = prefix.length;
         const end = form.length - enclitic.length;

@@ -15,7 +15,7 @@ import type { Normalizer } from './normalize.js';
 export const DEFAULT_WORD_LEXICON = fileURLToPath(new URL('../../data/lexicons/words.tsv.gz', import.meta.url));
 
 export class LexiconError extends Error {
-  constructor(readonly file: string, readonly line: number, what: string) {
+  constructor(readonly file: string, readonly line: number, readonly what: string) {
     super(line > 0 ? `${file}:${line}: ${what}` : `${file}: ${what}`);
   }
 }
@@ -35,6 +35,27 @@ export class WordLexicon {
   /** Count of a form, 0 when absent (or pruned). */
   count(form: string): number {
     return this.counts.get(form) ?? 0;
+  }
+
+  private hamzaLess: Map<string, number> | null = null;
+
+  /**
+   * For a form written ال..., the count of its spellings with hamza or madda on the alef
+   * (المانيا -> ألمانيا, الغاء -> إلغاء): when they win, the ال is no article.
+   */
+  hamzaSpellingCount(form: string): number {
+    if (!this.hamzaLess) {
+      const m = new Map<string, number>();
+      for (const [f, c] of this.counts) {
+        const first = f.charCodeAt(0);
+        if ((first === 0x0623 || first === 0x0625 || first === 0x0622) && f.charCodeAt(1) === 0x0644) {
+          const bare = 'ا' + f.slice(1);
+          m.set(bare, (m.get(bare) ?? 0) + c);
+        }
+      }
+      this.hamzaLess = m;
+    }
+    return this.hamzaLess.get(form) ?? 0;
   }
 
   static empty(): WordLexicon {

@@ -25,17 +25,38 @@ export interface KeywordSettings extends TermSettings {
   numbers: boolean;
   /** Most n-gram types held before rare ones are pruned (per table, per thread). */
   maxNgrams?: number;
+  /** Count the words around a node word (`corpus collocates`). */
+  collocates?: { node: string; window: number };
 }
 
-/** Per-document term vectors: document i has entries [offsets[i], offsets[i + 1]). */
-export interface DocVectors {
-  ids: string[];
-  /** Word tokens of each document. */
-  words: Int32Array;
-  offsets: Int32Array;
-  groups: Int32Array;
+/** Co-occurrence counts around the node word, by group id. */
+export interface CollocateCounts {
+  /** Group key of the node. */
+  node: string;
+  window: number;
+  /** Times the collocate stood in a node window: in all, to the left, to the right. */
+  counts: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** Word positions inside all node windows (W in measures.ts). */
+  windowWords: number;
+}
+
+/**
+ * The terms of one document (--per-doc), returned by `add` so that the runner keeps documents
+ * in input order; TF-IDF needs the document frequencies of the whole input, so the rows are
+ * scored at the end (rows.ts perDocRows). Keys are joined with U+0001 to keep cloning cheap.
+ */
+export interface DocTerms {
+  [k: string]: unknown;
+  doc: string;
+  /** Word tokens of the document. */
+  words: number;
+  keys: string;
   counts: Int32Array;
 }
+
+export const KEY_SEPARATOR = '\u0001';
 
 /** Everything counted so far, as plain data (typed arrays, arrays, strings). */
 export interface KeywordPartial {
@@ -58,7 +79,7 @@ export interface KeywordPartial {
   ngrams: TupleSnapshot | null;
   /** N-grams of form ids, for the variants of each n-gram. */
   ngramForms: TupleSnapshot | null;
-  docs: DocVectors | null;
+  collocates: CollocateCounts | null;
 }
 
 const UNSET = -1;
@@ -76,14 +97,15 @@ class Tables {
   readonly groupLastDoc = new IntColumn(1 << 15);
   ngrams: TupleTable | null = null;
   ngramForms: TupleTable | null = null;
-  docIds: string[] = [];
-  docWords: number[] = [];
-  docOffsets: number[] = [0];
-  docGroups = new IntColumn(1 << 12);
-  docCounts = new IntColumn(1 << 12);
-  docEntries = 0;
   documents = 0;
   tokens = 0;
+  /** Group key and id of the collocates node (-1 until seen). */
+  nodeKey: string | null = null;
+  nodeGroup = -1;
+  readonly coCounts = new IntColumn(1 << 12);
+  readonly coLeft = new IntColumn(1 << 12);
+  readonly coRight = new IntColumn(1 << 12);
+  windowWords = 0;
 
   constructor(readonly settings: KeywordSettings) {
     if (settings.ngrams > 1) {
@@ -105,6 +127,12 @@ class Tables {
     this.groupCounts.ensure(g);
     this.groupDocs.ensure(g);
     this.groupLastDoc.ensure(g, -1);
+    if (this.nodeKey !== null) {
+      this.coCounts.ensure(g);
+      this.coLeft.ensure(g);
+      this.coRight.ensure(g);
+      if (key === this.nodeKey) this.nodeGroup = g;
+    }
     return g;
   }
 
@@ -137,24 +165,17 @@ class Tables {
       groupDocs: this.groupDocs.data.slice(0, ng),
       ngrams: this.ngrams ? this.ngrams.snapshot() : null,
       ngramForms: this.ngramForms ? this.ngramForms.snapshot() : null,
-      docs: this.settings.perDoc
+      collocates: this.nodeKey !== null
         ? {
-            ids: this.docIds.slice(),
-            words: Int32Array.from(this.docWords),
-            offsets: Int32Array.from(this.docOffsets),
-            groups: this.docGroups.data.slice(0, this.docEntries),
-            counts: this.docCounts.data.slice(0, this.docEntries),
+            node: this.nodeKey,
+            window: this.settings.collocates!.window,
+            counts: this.coCounts.data.slice(0, ng),
+            left: this.coLeft.data.slice(0, ng),
+            right: this.coRight.data.slice(0, ng),
+            windowWords: this.windowWords,
           }
         : null,
     };
-  }
-
-  pushDocEntry(g: number, c: number): void {
-    const i = this.docEntries++;
-    this.docGroups.ensure(i);
-    this.docCounts.ensure(i);
-    this.docGroups.data[i] = g;
-    this.docCounts.data[i] = c;
   }
 }
 
@@ -171,13 +192,22 @@ export class KeywordCounter {
   /** The current n-gram window: group ids and form ids of the last words. */
   private readonly winGroups = new Int32Array(3);
   private readonly winForms = new Int32Array(3);
+  /** Word tokens of the current document: group id and sentence number (for collocates). */
+  private seqGroups = new IntColumn(1 << 12);
+  private seqSentences = new IntColumn(1 << 12);
 
   constructor(readonly settings: KeywordSettings, terms?: TermAnalyzer) {
     this.t = new Tables(settings);
     this.terms = terms ?? new TermAnalyzer(settings);
+    if (settings.collocates) {
+      const keys = wordKeysOf(this.terms, settings.collocates.node);
+      if (keys.length !== 1) throw new RangeError(`collocates: the node must be one word, got "${settings.collocates.node}"`);
+      this.t.nodeKey = keys[0];
+    }
   }
 
-  add(doc: Pick<Doc, 'id' | 'text'>): void {
+  /** Counts one document; with --per-doc returns its terms (see DocTerms). */
+  add(doc: Pick<Doc, 'id' | 'text'>): DocTerms | undefined {
     const t = this.t;
     const settings = this.settings;
     const len = this.terms.spelling.normalizeInto(doc.text, this.norm, false);
@@ -185,7 +215,9 @@ export class KeywordCounter {
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
     const n = settings.ngrams;
-    if (n > 1) splitSentences(u, tb, this.bounds);
+    const colloc = t.nodeKey !== null;
+    const needSentences = n > 1 || colloc;
+    if (needSentences) splitSentences(u, tb, this.bounds);
     const bounds = this.bounds;
     let nextBound = 0; // index into bounds of the next sentence start
     const docNo = t.documents++;
@@ -194,28 +226,52 @@ export class KeywordCounter {
     const perDoc = settings.perDoc;
     let inWindow = 0;
     let words = 0;
-    for (let k = 0; k < tb.count; k++) {
-      if (n > 1 && nextBound < bounds.length && bounds[nextBound] === k) {
+    let sentence = 0;
+    let nodeSeen = false;
+    const numbers = settings.numbers;
+    // typed arrays held in locals (refreshed when a new form may have grown them)
+    let formCounts = t.formCounts.data;
+    let formGroups = t.formGroups.data;
+    let groupCounts = t.groupCounts.data;
+    let groupDocs = t.groupDocs.data;
+    let groupLast = t.groupLastDoc.data;
+    const count = tb.count;
+    for (let k = 0; k < count; k++) {
+      if (needSentences && nextBound < bounds.length && bounds[nextBound] === k) {
         inWindow = 0; // a sentence starts here
         nextBound += 2;
+        sentence++;
       }
       const kind = data[k * 3 + 2] & 0xff;
-      if (!(isWordKind(kind) || kind === K_HASHTAG || (settings.numbers && kind === K_NUMBER))) {
+      if (!(isWordKind(kind) || kind === K_HASHTAG || (numbers && kind === K_NUMBER))) {
         inWindow = 0; // punctuation, numbers, URLs break multiword spans
         continue;
       }
       const s = data[k * 3];
       const e = data[k * 3 + 1];
       let f = forms.find(u, s, e);
-      if (f < 0) f = this.newForm(u, s, e, kind);
-      t.formCounts.data[f]++;
-      const g = t.formGroups.data[f];
-      t.groupCounts.data[g]++;
-      if (t.groupLastDoc.data[g] !== docNo) {
-        t.groupLastDoc.data[g] = docNo;
-        t.groupDocs.data[g]++;
+      if (f < 0) {
+        f = this.newForm(u, s, e, kind);
+        formCounts = t.formCounts.data;
+        formGroups = t.formGroups.data;
+        groupCounts = t.groupCounts.data;
+        groupDocs = t.groupDocs.data;
+        groupLast = t.groupLastDoc.data;
       }
-      t.tokens++;
+      formCounts[f]++;
+      const g = formGroups[f];
+      groupCounts[g]++;
+      if (groupLast[g] !== docNo) {
+        groupLast[g] = docNo;
+        groupDocs[g]++;
+      }
+      if (colloc) {
+        this.seqGroups.ensure(words);
+        this.seqSentences.ensure(words);
+        this.seqGroups.data[words] = g;
+        this.seqSentences.data[words] = sentence;
+        if (g === t.nodeGroup) nodeSeen = true;
+      }
       words++;
       if (perDoc) {
         this.docTf.ensure(g);
@@ -235,21 +291,46 @@ export class KeywordCounter {
         }
       }
     }
+    t.tokens += words;
     if (n > 1) {
       t.ngrams!.maybePrune();
       t.ngramForms!.maybePrune();
     }
-    if (perDoc) {
-      t.docIds.push(doc.id);
-      t.docWords.push(words);
-      const touched = this.touched;
-      for (let i = 0; i < touched.length; i++) {
-        const g = touched[i];
-        if (t.groupStop[g] === 0) t.pushDocEntry(g, this.docTf.data[g]);
-        this.docTf.data[g] = 0;
+    if (nodeSeen) this.countWindows(words);
+    if (!perDoc) return undefined;
+    const touched = this.touched;
+    const keys: string[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < touched.length; i++) {
+      const g = touched[i];
+      if (t.groupStop[g] === 0) {
+        keys.push(t.groups.forms[g]);
+        counts.push(this.docTf.data[g]);
       }
-      touched.length = 0;
-      t.docOffsets.push(t.docEntries);
+      this.docTf.data[g] = 0;
+    }
+    touched.length = 0;
+    return { doc: doc.id, words, keys: keys.join(KEY_SEPARATOR), counts: Int32Array.from(counts) };
+  }
+
+  /** Counts the words within `window` words of each node occurrence, inside its sentence. */
+  private countWindows(words: number): void {
+    const t = this.t;
+    const w = this.settings.collocates!.window;
+    const gs = this.seqGroups.data;
+    const ss = this.seqSentences.data;
+    const node = t.nodeGroup;
+    for (let i = 0; i < words; i++) {
+      if (gs[i] !== node) continue;
+      const sent = ss[i];
+      for (let j = Math.max(0, i - w); j <= i + w && j < words; j++) {
+        if (j === i || ss[j] !== sent) continue;
+        const g = gs[j];
+        t.windowWords++;
+        t.coCounts.data[g]++;
+        if (j < i) t.coLeft.data[g]++;
+        else t.coRight.data[g]++;
+      }
     }
   }
 
@@ -271,13 +352,15 @@ export class KeywordCounter {
   }
 }
 
-/** Combines partials in the order given (per-document rows keep that order). */
+/** Combines partials (the result does not depend on their order). */
 export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
   if (parts.length === 1) return parts[0];
   const settings = parts[0].settings;
   const t = new Tables({ ...settings, maxNgrams: Number.MAX_SAFE_INTEGER });
   let ngramFloor = 0;
   let formFloor = 0;
+  const node = parts[0].collocates?.node ?? null;
+  t.nodeKey = node;
   for (const p of parts) {
     t.documents += p.documents;
     t.tokens += p.tokens;
@@ -287,7 +370,13 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
       groupMap[g] = m;
       t.groupCounts.data[m] += p.groupCounts[g];
       t.groupDocs.data[m] += p.groupDocs[g];
+      if (p.collocates) {
+        t.coCounts.data[m] += p.collocates.counts[g];
+        t.coLeft.data[m] += p.collocates.left[g];
+        t.coRight.data[m] += p.collocates.right[g];
+      }
     }
+    if (p.collocates) t.windowWords += p.collocates.windowWords;
     const formMap = new Int32Array(p.forms.length);
     for (let f = 0; f < p.forms.length; f++) {
       const m = t.form(p.forms[f], p.formWords[f], groupMap[p.formGroups[f]]);
@@ -302,21 +391,29 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
       addTuples(t.ngramForms, p.ngramForms, formMap);
       formFloor += p.ngramForms.prunedFloor;
     }
-    if (p.docs) {
-      const d = p.docs;
-      for (let i = 0; i < d.ids.length; i++) {
-        t.docIds.push(d.ids[i]);
-        t.docWords.push(d.words[i]);
-        for (let j = d.offsets[i]; j < d.offsets[i + 1]; j++) t.pushDocEntry(groupMap[d.groups[j]], d.counts[j]);
-        t.docOffsets.push(t.docEntries);
-      }
-    }
   }
   const out = t.snapshot();
   out.settings = settings;
   if (out.ngrams) out.ngrams.prunedFloor = ngramFloor;
   if (out.ngramForms) out.ngramForms.prunedFloor = formFloor;
   return out;
+}
+
+/** Group keys of the words of a text (a collocates node, a KWIC pattern). */
+export function wordKeysOf(terms: TermAnalyzer, text: string): string[] {
+  const nb = new NormBuffer();
+  const tb = new TokenBuffer();
+  const len = terms.spelling.normalizeInto(text, nb, false);
+  tokenizeUnits(nb.units, len, tb);
+  const keys: string[] = [];
+  for (let k = 0; k < tb.count; k++) {
+    const kind = tb.kind(k);
+    if (!isWordKind(kind) && kind !== K_HASHTAG) continue;
+    let form = '';
+    for (let i = tb.start(k); i < tb.end(k); i++) form += String.fromCharCode(nb.units[i]);
+    keys.push(terms.info(form, kind === K_ARABIC).key);
+  }
+  return keys;
 }
 
 function addTuples(into: TupleTable, from: TupleSnapshot, map: Int32Array): void {

@@ -8,7 +8,8 @@
  *   their counts, most frequent first).
  * `--per-doc`: doc, rank, term, key, count (in the document), docs, tfidf.
  */
-import type { KeywordPartial } from './counter.js';
+import { KEY_SEPARATOR, type DocTerms, type KeywordPartial } from './counter.js';
+import { association } from './measures.js';
 
 export interface Variant {
   form: string;
@@ -149,26 +150,90 @@ export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS
  * with tf the count of t in d, N the number of documents and df(t) the documents containing t
  * (the smoothed idf of scikit-learn: a term of every document still weighs tf).
  */
-export function perDocRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS): DocKeywordRow[] {
-  const d = p.docs;
-  if (!d) return [];
+export function perDocRows(p: KeywordPartial, docs: Iterable<DocTerms>, o: RowOptions = DEFAULT_ROW_OPTIONS): DocKeywordRow[] {
   const { terms } = groupTerms(p);
+  const groupOf = new Map<string, number>();
+  for (let g = 0; g < p.groups.length; g++) groupOf.set(p.groups[g], g);
   const N = p.documents;
   const rows: DocKeywordRow[] = [];
   const scored: Array<[number, number, number]> = [];
-  for (let i = 0; i < d.ids.length; i++) {
+  for (const d of docs) {
     scored.length = 0;
-    for (let j = d.offsets[i]; j < d.offsets[i + 1]; j++) {
-      const g = d.groups[j];
+    const keys = d.keys === '' ? [] : d.keys.split(KEY_SEPARATOR);
+    for (let j = 0; j < keys.length; j++) {
+      const g = groupOf.get(keys[j]);
       const tf = d.counts[j];
-      if (tf < o.minCount) continue;
+      if (g === undefined || tf < o.minCount) continue;
       scored.push([g, tf, tf * (Math.log((1 + N) / (1 + p.groupDocs[g])) + 1)]);
     }
     scored.sort((a, b) => b[2] - a[2] || b[1] - a[1] || byText(p.groups[a[0]], p.groups[b[0]]));
     const top = o.top > 0 ? scored.slice(0, o.top) : scored;
     top.forEach(([g, tf, score], r) => {
-      rows.push({ doc: d.ids[i], rank: r + 1, term: terms[g], key: p.groups[g], count: tf, docs: p.groupDocs[g], tfidf: round(score, 4) });
+      rows.push({ doc: d.doc, rank: r + 1, term: terms[g], key: p.groups[g], count: tf, docs: p.groupDocs[g], tfidf: round(score, 4) });
     });
   }
   return rows;
+}
+
+export interface CollocateRow {
+  [k: string]: string | number;
+  rank: number;
+  term: string;
+  key: string;
+  /** Co-occurrences with the node inside the window. */
+  count: number;
+  /** Of which to the left / to the right of the node. */
+  left: number;
+  right: number;
+  /** Frequency of the collocate in the whole input. */
+  frequency: number;
+  expected: number;
+  mi: number;
+  t_score: number;
+  log_likelihood: number;
+}
+
+export interface CollocateOptions {
+  top: number;
+  minCount: number;
+  sort: 'log-likelihood' | 'mi' | 't-score' | 'count';
+  /** Include stopwords as collocates. */
+  stopwords: boolean;
+}
+
+export const DEFAULT_COLLOCATE_OPTIONS: CollocateOptions = { top: 50, minCount: 3, sort: 'log-likelihood', stopwords: false };
+
+/**
+ * Collocates of the node word (measures in measures.ts): every group seen at least `minCount`
+ * times within the window, the node itself excepted.
+ */
+export function collocateRows(p: KeywordPartial, o: CollocateOptions = DEFAULT_COLLOCATE_OPTIONS): CollocateRow[] {
+  const c = p.collocates;
+  if (!c) return [];
+  const { terms } = groupTerms(p);
+  const rows: CollocateRow[] = [];
+  for (let g = 0; g < p.groups.length; g++) {
+    const count = c.counts[g];
+    if (count < o.minCount || count === 0 || p.groups[g] === c.node) continue;
+    if (!o.stopwords && p.groupStop[g]) continue;
+    const a = association(count, c.windowWords, p.groupCounts[g], p.tokens);
+    rows.push({
+      rank: 0,
+      term: terms[g],
+      key: p.groups[g],
+      count,
+      left: c.left[g],
+      right: c.right[g],
+      frequency: p.groupCounts[g],
+      expected: round(a.expected, 3),
+      mi: round(a.mi, 3),
+      t_score: round(a.t_score, 3),
+      log_likelihood: round(a.log_likelihood, 2),
+    });
+  }
+  const field = o.sort === 'log-likelihood' ? 'log_likelihood' : o.sort === 't-score' ? 't_score' : o.sort;
+  rows.sort((x, y) => (y[field] as number) - (x[field] as number) || y.count - x.count || byText(x.key, y.key));
+  const kept = o.top > 0 ? rows.slice(0, o.top) : rows;
+  kept.forEach((r, i) => (r.rank = i + 1));
+  return kept;
 }

@@ -9,20 +9,14 @@
  * standard normalization" as documented, while terms and variants keep hamza (الأمن, بأن).
  */
 import { CliticAnalysis, CliticAnalyzer, analysisNormalizer } from '../../text/clitics.js';
-import { Normalizer, Profile, Step, normalizerFor } from '../../text/normalize.js';
+import type { NormalizeSettings } from '../../run/analyzer.js';
+import { Normalizer, normalizerFor } from '../../text/normalize.js';
 import { WordLexicon, loadWordLexicon } from '../../text/wordLexicon.js';
 import { Stemmer, isEntityLike, lightStemmer } from './stem.js';
 import { DEFAULT_STOPWORDS, readStopwords } from './stopwords.js';
 
 export const GROUP_MODES = ['surface', 'word', 'stem'] as const;
 export type GroupMode = (typeof GROUP_MODES)[number];
-
-/** Normalization settings as they travel to worker threads. */
-export interface NormalizeSettings {
-  profile: Profile;
-  enable: Step[];
-  disable: Step[];
-}
 
 export const STANDARD: NormalizeSettings = { profile: 'standard', enable: [], disable: [] };
 
@@ -79,9 +73,11 @@ export class TermAnalyzer {
 
   /** Everything the counters need about one spelling form. `arabic`: the token is Arabic. */
   info(form: string, arabic: boolean): TermInfo {
-    const folded = this.keys.normalizeString(form);
+    let folded = this.keys.normalizeString(form);
+    if (!arabic) folded = folded.toLowerCase();
     if (!arabic) return { key: folded, word: form, wordKey: folded, stop: this.stopSet.has(folded) };
-    const a = this.clitics.analyze(form);
+    // callers cache per form, so the analyzer's own cache would only hold a second copy
+    const a = this.clitics.analyzeUncached(form);
     const wordKey = a.word === form ? folded : this.keys.normalizeString(a.word);
     const stop = this.stopSet.has(wordKey) || this.stopSet.has(folded);
     const mode = this.settings.group;

@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import { registerStats } from './stats.js';
 import { registerNormalize } from './normalize.js';
+import { registerKeywords } from './keywords.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerNormalize];
+export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerKeywords, registerNormalize];
