@@ -78,7 +78,7 @@ const PARTICLES = ['ب', 'ك', 'ل', 'س'];
 /** Longest first, so that ها is tried before ه. */
 const ENCLITICS = ['هما', 'ها', 'هم', 'هن', 'كم', 'كن', 'نا', 'ه', 'ك', 'ي'];
 /** Imperfect-verb prefixes that may follow the future marker س (سيكون, ستعقد, سنعمل, سأعمل). */
-const IMPERFECT = new Set(['ي', 'ت', 'ن', 'أ']);
+const IMPERFECT_CODES = new Set([0x064a, 0x062a, 0x0646, 0x0623]);
 
 /**
  * Two-letter words that may stand after a clitic (ولا, فقد, بأن, ومن, وله). Other two-letter
@@ -116,8 +116,9 @@ interface Reading {
 const ALEF = 0x0627;
 const LAM = 0x0644;
 const TEH = 0x062a;
-const TEH_MARBUTA = 'ة';
-const ALEF_MAKSURA = 'ى';
+const TEH_MARBUTA_CODE = 0x0629;
+const ALEF_MAKSURA_CODE = 0x0649;
+const HAMZA_CODE = 0x0621;
 
 /** Whether `word` begins with the definite article (ال followed by at least two letters). */
 export function hasArticle(word: string, lexicon?: WordLexicon): boolean {
@@ -168,40 +169,66 @@ export class CliticAnalyzer {
    */
   private compute(form: string, allow = ALLOW_ALL): CliticAnalysis {
     const whole = this.whole(form);
-    if (form.length < 3 || !isArabicWord(form)) return whole;
+    const n = form.length;
+    if (n < 3 || !isArabicWord(form)) return whole;
     const lex = this.lexicon;
     const o = this.options;
     const prefixes = prefixesOf(form, allow);
     const enclitics = encliticsOf(form, allow);
     if (prefixes.length === 1 && enclitics.length === 1) return hasArticle(form, lex) ? this.make(form, '', '', form, -1) : whole;
-    const formCount = lex.count(form);
+    // Candidate words are looked up as code unit ranges of one buffer, "ال" + form, edited in
+    // place and restored, so that no string is made for a candidate that is not attested.
+    const B = this.buffer(n + 2);
+    B[0] = ALEF;
+    B[1] = LAM;
+    for (let i = 0; i < n; i++) B[i + 2] = form.charCodeAt(i);
+    const formCount = lex.countUnits(B, 2, n + 2);
     // a form that takes the article itself is a word of its own: فكرة (الفكرة), والي (الوالي)
-    const asNoun = lex.count('ال' + form);
+    const asNoun = lex.countUnits(B, 0, n + 2);
     if (asNoun >= o.minBase && asNoun >= o.nounShare * formCount) return whole;
 
     let best: Reading | null = null;
     for (const prefix of prefixes) {
       for (const enclitic of enclitics) {
         if (prefix === '' && enclitic === '') continue;
-        const start = prefix.length;
-        const end = form.length - enclitic.length;
+        const start = 2 + prefix.length;
+        const end = 2 + n - enclitic.length;
         if (end - start < 2) continue;
-        const rest = form.slice(start, end);
-        if (prefix.endsWith('س') && (!IMPERFECT.has(rest[0]) || enclitic === 'ي')) continue;
+        if (prefix.endsWith('س') && (!IMPERFECT_CODES.has(B[start]) || enclitic === 'ي')) continue;
         const clitics = prefix.length + (enclitic === '' ? 0 : 1);
         if (best && clitics > best.clitics) continue;
         let limit = 1;
         for (const p of prefix) limit *= o.ratio[p];
         if (enclitic !== '') limit *= o.ratio[enclitic === 'ك' ? 'ك~' : enclitic];
-        for (const [word, fused] of wordCandidates(rest, prefix, enclitic)) {
-          if (enclitic !== '' && hasArticle(word)) continue; // no pronoun after the article
-          if (word.length === 2 && !SHORT_WORDS.has(word)) continue;
-          const c = lex.count(word);
-          if (c < o.minBase || formCount > limit * c) continue;
-          // a double lam is far more often ل + article than ل + a word in ل (لله, للغة; but لليبيا)
-          const weight = fused >= 0 ? 10 * c : c;
-          if (best && clitics === best.clitics && weight <= best.weight) continue;
-          best = { prefix, enclitic, word, fused, clitics, weight };
+        const fusedPossible = prefix.endsWith('ل') && B[start] === LAM && enclitic === '';
+        const last = B[end - 1];
+        const restored = enclitic === '' ? 0 : last === TEH ? TEH_MARBUTA_CODE : last === 0x064a || last === ALEF ? ALEF_MAKSURA_CODE : last === 0x0626 || last === 0x0624 ? HAMZA_CODE : 0;
+        // readings: the rest as written; after ل the fused article (ا + rest, ال + rest); before an enclitic the restored last letter
+        for (let kind = 0; kind < 4; kind++) {
+          if ((kind === 1 || kind === 2) && !fusedPossible) continue;
+          if (kind === 3 && restored === 0) continue;
+          const from = kind === 1 ? start - 1 : kind === 2 ? start - 2 : start;
+          const save1 = B[start - 1];
+          const save2 = B[start - 2];
+          if (kind === 1) B[start - 1] = ALEF;
+          if (kind === 2) { B[start - 2] = ALEF; B[start - 1] = LAM; }
+          if (kind === 3) B[end - 1] = restored;
+          const len = end - from;
+          let ok = true;
+          if (enclitic !== '' && len >= 4 && B[from] === ALEF && B[from + 1] === LAM && !NOT_ARTICLE.has(unitsString(B, from, end))) ok = false; // no pronoun after the article
+          if (ok && len === 2 && !SHORT_WORDS.has(unitsString(B, from, end))) ok = false;
+          const c = ok ? lex.countUnits(B, from, end) : 0;
+          if (ok && c >= o.minBase && formCount <= limit * c) {
+            // a double lam is far more often ل + article than ل + a word in ل (لله, للغة; but لليبيا)
+            const fused = kind === 1 ? 1 : kind === 2 ? 0 : -1;
+            const weight = fused >= 0 ? 10 * c : c;
+            if (!best || clitics < best.clitics || weight > best.weight) {
+              best = { prefix, enclitic, word: unitsString(B, from, end), fused, clitics, weight };
+            }
+          }
+          B[start - 1] = save1;
+          B[start - 2] = save2;
+          B[end - 1] = form.charCodeAt(end - 3);
         }
       }
     }
@@ -221,6 +248,12 @@ export class CliticAnalyzer {
       }
     }
     return this.make(form, best.prefix, best.enclitic, best.word, best.fused);
+  }
+
+  private scratch = new Uint16Array(64);
+  private buffer(n: number): Uint16Array {
+    if (this.scratch.length < n) this.scratch = new Uint16Array(n * 2);
+    return this.scratch;
   }
 
   private whole(form: string): CliticAnalysis {
@@ -271,26 +304,8 @@ function encliticsOf(form: string, allow: Allow): string[] {
   return out;
 }
 
-/**
- * Readings of the rest of a form as a word: [word, fused], where `fused` is the number of
- * article units written in the form when the article was restored after ل (للمغرب: ل + المغرب,
- * 1; للغة: ل + اللغة, 0), else -1. Before an enclitic the last letter may be written
- * differently (حكومت -> حكومة, علي -> على, مستوا -> مستوى, أبناؤ -> أبناء).
- */
-function wordCandidates(rest: string, prefix: string, enclitic: string): Array<[string, number]> {
-  const out: Array<[string, number]> = [[rest, -1]];
-  if (prefix.endsWith('ل') && rest.charCodeAt(0) === LAM && enclitic === '') {
-    out.push(['ا' + rest, 1]);
-    out.push(['ال' + rest, 0]);
-  }
-  if (enclitic !== '') {
-    const last = rest.charCodeAt(rest.length - 1);
-    const stem = rest.slice(0, -1);
-    if (last === TEH) out.push([stem + TEH_MARBUTA, -1]);
-    else if (last === 0x064a || last === ALEF) out.push([stem + ALEF_MAKSURA, -1]);
-    else if (last === 0x0626 || last === 0x0624) out.push([stem + 'ء', -1]);
-  }
-  return out;
+function unitsString(units: Uint16Array, start: number, end: number): string {
+  return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
 }
 
 /** Original [start, end) spans (UTF-16 units) of a token's word and base. */
@@ -320,4 +335,32 @@ export function cliticSpans(a: CliticAnalysis, normStart: number, starts: ArrayL
     baseStart: starts[baseFirst],
     baseEnd: ends[last],
   };
+}
+
+/**
+ * Index of the first normalized unit whose original start is `originalStart` (a token's
+ * `start`): the normalized-to-original map never decreases, so a binary search finds it.
+ */
+export function normalizedIndexOf(starts: ArrayLike<number>, originalStart: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < originalStart) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Clitic analysis of a token of a PreparedText made with `analysisNormalizer` (token.norm is
+ * then the spelling form), with the word's and base's original spans.
+ */
+export function analyzeToken(
+  analyzer: CliticAnalyzer,
+  token: { norm: string; start: number },
+  norm: { starts: ArrayLike<number>; ends: ArrayLike<number> },
+): CliticAnalysis & CliticSpans {
+  const a = analyzer.analyze(token.norm);
+  return { ...a, ...cliticSpans(a, normalizedIndexOf(norm.starts, token.start), norm.starts, norm.ends) };
 }

@@ -106,25 +106,32 @@ function sameForm(form: string, units: ArrayLike<number>, start: number, end: nu
 }
 
 function formOf(units: ArrayLike<number>, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(fold(units[i]));
-  return s;
+  let upper = false;
+  for (let i = start; i < end; i++) if (units[i] >= 0x41 && units[i] <= 0x5a) { upper = true; break; }
+  // one flat string at once (a string grown with += is a rope that every later lookup must flatten)
+  if (!upper && units instanceof Uint16Array && end - start < 4096) {
+    return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
+  }
+  const codes = new Array<number>(end - start);
+  for (let i = start; i < end; i++) codes[i - start] = fold(units[i]);
+  return String.fromCharCode(...codes);
 }
 
-/** A growable Int32 vector indexed by form id. */
+/** A growable Int32 vector indexed by form id; unused slots hold `fill`. */
 export class IntColumn {
   data: Int32Array;
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, readonly fill = 0) {
     this.data = new Int32Array(capacity);
+    if (fill !== 0) this.data.fill(fill);
   }
-  /** Makes index `i` addressable (new slots are `fill`). */
-  ensure(i: number, fill = 0): void {
+  /** Makes index `i` addressable (new slots hold `fill`). */
+  ensure(i: number): void {
     if (i < this.data.length) return;
     let cap = this.data.length * 2;
     while (cap <= i) cap *= 2;
     const bigger = new Int32Array(cap);
     bigger.set(this.data);
-    if (fill !== 0) bigger.fill(fill, this.data.length);
+    if (this.fill !== 0) bigger.fill(this.fill, this.data.length);
     this.data = bigger;
   }
 }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { FormTable } from './formTable.js';
 import type { Normalizer } from './normalize.js';
 
 export const DEFAULT_WORD_LEXICON = fileURLToPath(new URL('../../data/lexicons/words.tsv.gz', import.meta.url));
@@ -35,6 +36,28 @@ export class WordLexicon {
   /** Count of a form, 0 when absent (or pruned). */
   count(form: string): number {
     return this.counts.get(form) ?? 0;
+  }
+
+  private index: FormTable | null = null;
+  private indexCounts: Int32Array | null = null;
+
+  /**
+   * Count of the form units[start, end) without making a string of it (the clitic analysis
+   * looks up several candidate words per form). Latin letters compare case-folded.
+   */
+  countUnits(units: ArrayLike<number>, start: number, end: number): number {
+    if (!this.index) {
+      const index = new FormTable(this.counts.size + 16);
+      const counts = new Int32Array(this.counts.size + 16);
+      for (const [form, c] of this.counts) {
+        const id = index.internString(form);
+        counts[id] += c;
+      }
+      this.index = index;
+      this.indexCounts = counts;
+    }
+    const id = this.index.find(units, start, end);
+    return id < 0 ? 0 : this.indexCounts![id];
   }
 
   private hamzaLess: Map<string, number> | null = null;

@@ -88,13 +88,13 @@ const UNSET = -1;
 class Tables {
   readonly forms = new FormTable(1 << 16);
   readonly formWords: string[] = [];
-  readonly formGroups = new IntColumn(1 << 16);
+  readonly formGroups = new IntColumn(1 << 16, UNSET);
   readonly formCounts = new IntColumn(1 << 16);
   readonly groups = new FormTable(1 << 15);
   groupStop = new Uint8Array(1 << 15);
   readonly groupCounts = new IntColumn(1 << 15);
   readonly groupDocs = new IntColumn(1 << 15);
-  readonly groupLastDoc = new IntColumn(1 << 15);
+  readonly groupLastDoc = new IntColumn(1 << 15, -1);
   ngrams: TupleTable | null = null;
   ngramForms: TupleTable | null = null;
   documents = 0;
@@ -126,7 +126,7 @@ class Tables {
     if (stop) this.groupStop[g] = 1;
     this.groupCounts.ensure(g);
     this.groupDocs.ensure(g);
-    this.groupLastDoc.ensure(g, -1);
+    this.groupLastDoc.ensure(g);
     if (this.nodeKey !== null) {
       this.coCounts.ensure(g);
       this.coLeft.ensure(g);
@@ -141,7 +141,7 @@ class Tables {
     const f = this.forms.internString(form);
     if (f === this.formWords.length) {
       this.formWords.push(word);
-      this.formGroups.ensure(f, UNSET);
+      this.formGroups.ensure(f);
       this.formCounts.ensure(f);
       this.formGroups.data[f] = group;
     }
@@ -341,7 +341,7 @@ export class KeywordCounter {
     const info = this.terms.info(form, kind === K_ARABIC);
     const g = t.group(info.key, info.stop);
     t.formWords.push(info.word);
-    t.formGroups.ensure(f, UNSET);
+    t.formGroups.ensure(f);
     t.formCounts.ensure(f);
     t.formGroups.data[f] = g;
     return f;

@@ -51,7 +51,7 @@ export class KwicSearcher {
   private readonly tokens = new TokenBuffer();
   private readonly forms = new FormTable(1 << 14);
   /** Per form: index of the pattern word it matches (its key), OTHER, or NOT_YET. */
-  private readonly formMatch = new IntColumn(1 << 14);
+  private readonly formMatch = new IntColumn(1 << 14, NOT_YET);
   private readonly formKeys: string[] = [];
   matches = 0;
 
@@ -83,7 +83,7 @@ export class KwicSearcher {
     let f = this.forms.find(u, s, e);
     if (f < 0) {
       f = this.forms.intern(u, s, e);
-      this.formMatch.ensure(f, NOT_YET);
+      this.formMatch.ensure(f);
       this.formMatch.data[f] = NOT_YET;
     }
     if (this.formMatch.data[f] === NOT_YET) {

@@ -130,7 +130,8 @@ export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS
   }
   const formsOf = (v: number): number[] => Array.from(nf.keys.subarray(v * n, v * n + n));
   return chosen.map((e, i) => {
-    const vs = (variants.get(e) ?? []).sort((a, b) => nf.counts[b] - nf.counts[a] || byText(formsOf(a).join(), formsOf(b).join()));
+    const text = (v: number): string => formsOf(v).map((f) => p.forms[f]).join(' ');
+    const vs = (variants.get(e) ?? []).sort((a, b) => nf.counts[b] - nf.counts[a] || byText(text(a), text(b)));
     const top = vs[0];
     return {
       rank: i + 1,
@@ -139,7 +140,7 @@ export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS
       count: ng.counts[e],
       docs: ng.docs[e],
       per_million: round((ng.counts[e] * 1e6) / Math.max(1, p.tokens), 2),
-      variants: (o.maxVariants > 0 ? vs.slice(0, o.maxVariants) : vs).map((v) => ({ form: formsOf(v).map((f) => p.forms[f]).join(' '), count: nf.counts[v] })),
+      variants: (o.maxVariants > 0 ? vs.slice(0, o.maxVariants) : vs).map((v) => ({ form: text(v), count: nf.counts[v] })),
     };
   });
 }
