@@ -184,7 +184,7 @@ function main() {
   }
   const pct = (x, n) => (n ? ((100 * x) / n).toFixed(1) : '-');
   const lines = [
-    `lexicon ${o.lexicon} (${lex.counts.size} forms)`,
+    `lexicon ${o.lexicon} (${lex.size} forms)`,
     `aligned ${aligned.length} ANERcorp Arabic words of ${words.length} (${skipped} skipped while resynchronizing); split ${o.split}: ${sel.length} words, ${splitWords} with a gold clitic`,
     `word-level agreement (outer proclitics and enclitic identical): ${pct(exact, sel.length)}%`,
     `word-level agreement on و ف and enclitic (NewsFANE keeps ب ك ل س attached to nouns; ignored here): ${pct(exactWf, sel.length)}%`,

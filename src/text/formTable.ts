@@ -38,6 +38,16 @@ export class FormTable {
 
   /** Id of units[start, end), interning it if new. */
   intern(units: ArrayLike<number>, start: number, end: number): number {
+    return this.insert(units, start, end, null);
+  }
+
+  /** Id of a whole string (used when merging tables from workers and when loading lists). */
+  internString(s: string): number {
+    return this.insert(unitsOf(s), 0, s.length, s);
+  }
+
+  /** `given`: the form as a string when the caller has one (kept as is when already folded). */
+  private insert(units: ArrayLike<number>, start: number, end: number, given: string | null): number {
     const h = hashUnits(units, start, end);
     let slot = h & this.mask;
     for (;;) {
@@ -53,16 +63,11 @@ export class FormTable {
       bigger.set(this.hashes);
       this.hashes = bigger;
     }
-    this.forms.push(formOf(units, start, end));
+    this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(units, start, end));
     this.hashes[id] = h;
     this.slots[slot] = id + 1;
     if (this.forms.length * 2 > this.slots.length) this.rehash();
     return id;
-  }
-
-  /** Id of a whole string (used when merging tables from workers and when loading lists). */
-  internString(s: string): number {
-    return this.intern(unitsOf(s), 0, s.length);
   }
 
   findString(s: string): number {
@@ -89,6 +94,14 @@ function unitsOf(s: string): Uint16Array {
   if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
   for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
   return scratch;
+}
+
+function hasUpperAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }
 
 const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);

@@ -22,42 +22,54 @@ export class LexiconError extends Error {
 }
 
 export class WordLexicon {
+  /** Forms by id (a FormTable, so lookups need no string: see countUnits). */
+  private readonly index: FormTable;
+  private countsById: Int32Array;
+
   /**
-   * @param counts form -> count
    * @param tokens word tokens in the source corpus, pruned forms included (the `# tokens:` header)
    * @param documents documents in the source corpus (the `# documents:` header)
    */
-  constructor(
-    readonly counts: Map<string, number>,
-    readonly tokens: number,
-    readonly documents: number,
-  ) {}
+  private constructor(capacity: number, public tokens: number, public documents: number) {
+    this.index = new FormTable(capacity + 16);
+    this.countsById = new Int32Array(capacity + 16);
+  }
+
+  /** Adds `c` to a form's count. */
+  private add(form: string, c: number): void {
+    const id = this.index.internString(form);
+    if (id >= this.countsById.length) {
+      const bigger = new Int32Array(this.countsById.length * 2);
+      bigger.set(this.countsById);
+      this.countsById = bigger;
+    }
+    this.countsById[id] += c;
+  }
+
+  /** Number of distinct forms. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Every form with its count, most frequent first as in the file. */
+  *entries(): IterableIterator<[string, number]> {
+    const forms = this.index.forms;
+    for (let id = 0; id < forms.length; id++) yield [forms[id], this.countsById[id]];
+  }
 
   /** Count of a form, 0 when absent (or pruned). */
   count(form: string): number {
-    return this.counts.get(form) ?? 0;
+    const id = this.index.findString(form);
+    return id < 0 ? 0 : this.countsById[id];
   }
-
-  private index: FormTable | null = null;
-  private indexCounts: Int32Array | null = null;
 
   /**
    * Count of the form units[start, end) without making a string of it (the clitic analysis
    * looks up several candidate words per form). Latin letters compare case-folded.
    */
   countUnits(units: ArrayLike<number>, start: number, end: number): number {
-    if (!this.index) {
-      const index = new FormTable(this.counts.size + 16);
-      const counts = new Int32Array(this.counts.size + 16);
-      for (const [form, c] of this.counts) {
-        const id = index.internString(form);
-        counts[id] += c;
-      }
-      this.index = index;
-      this.indexCounts = counts;
-    }
     const id = this.index.find(units, start, end);
-    return id < 0 ? 0 : this.indexCounts![id];
+    return id < 0 ? 0 : this.countsById[id];
   }
 
   private hamzaLess: Map<string, number> | null = null;
@@ -69,7 +81,7 @@ export class WordLexicon {
   hamzaSpellingCount(form: string): number {
     if (!this.hamzaLess) {
       const m = new Map<string, number>();
-      for (const [f, c] of this.counts) {
+      for (const [f, c] of this.entries()) {
         const first = f.charCodeAt(0);
         if ((first === 0x0623 || first === 0x0625 || first === 0x0622) && f.charCodeAt(1) === 0x0644) {
           const bare = 'ا' + f.slice(1);
@@ -82,15 +94,20 @@ export class WordLexicon {
   }
 
   static empty(): WordLexicon {
-    return new WordLexicon(new Map(), 0, 0);
+    return new WordLexicon(0, 0, 0);
   }
 
-  /** A lexicon from literal counts (tests, fixtures). */
+  /** A lexicon from literal counts (tests, fixtures); `tokens` defaults to their sum. */
   static of(entries: Record<string, number>, tokens?: number): WordLexicon {
-    const m = new Map(Object.entries(entries));
+    const list = Object.entries(entries);
+    const lex = new WordLexicon(list.length, 0, 0);
     let total = 0;
-    for (const c of m.values()) total += c;
-    return new WordLexicon(m, tokens ?? total, 0);
+    for (const [form, c] of list) {
+      lex.add(form, c);
+      total += c;
+    }
+    lex.tokens = tokens ?? total;
+    return lex;
   }
 
   /**
@@ -99,11 +116,12 @@ export class WordLexicon {
    * of forms that become equal are added (so the lexicon follows the caller's profile).
    */
   static parse(text: string, file: string, normalizer?: Normalizer): WordLexicon {
-    const counts = new Map<string, number>();
-    let tokens = -1;
-    let documents = 0;
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const lex = new WordLexicon(lines + 1, -1, 0);
     let lineNo = 0;
     let pos = 0;
+    let sum = 0;
     while (pos < text.length) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = text.length;
@@ -115,8 +133,8 @@ export class WordLexicon {
       if (line.charCodeAt(0) === 0x23) {
         const m = /^#\s*(tokens|documents):\s*(\d+)\s*$/.exec(line);
         if (m) {
-          if (m[1] === 'tokens') tokens = Number(m[2]);
-          else documents = Number(m[2]);
+          if (m[1] === 'tokens') lex.tokens = Number(m[2]);
+          else lex.documents = Number(m[2]);
         }
         continue;
       }
@@ -127,13 +145,12 @@ export class WordLexicon {
       if (!/^[1-9]\d*$/.test(countText)) throw new LexiconError(file, lineNo, `count is not a positive integer: "${countText}"`);
       if (/\s/.test(form)) throw new LexiconError(file, lineNo, `form contains white space: "${form}"`);
       if (normalizer) form = normalizer.normalizeString(form);
-      counts.set(form, (counts.get(form) ?? 0) + Number(countText));
+      const c = Number(countText);
+      lex.add(form, c);
+      sum += c;
     }
-    if (tokens < 0) {
-      tokens = 0;
-      for (const c of counts.values()) tokens += c;
-    }
-    return new WordLexicon(counts, tokens, documents);
+    if (lex.tokens < 0) lex.tokens = sum;
+    return lex;
   }
 }
 

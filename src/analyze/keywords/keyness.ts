@@ -12,13 +12,14 @@
  */
 import type { KeywordPartial } from './counter.js';
 import { chiSquareP, criticalValue, keynessG2, logRatio, significance } from './measures.js';
-import { groupTerms, round } from './rows.js';
+import { GroupForms, round } from './rows.js';
 import { TermAnalyzer, isArabicForm } from './terms.js';
 
 /** Counts by group key, with the word (clitics removed) to show for each key. */
 export interface FrequencyList {
   counts: Map<string, number>;
-  terms: Map<string, string>;
+  /** The word to show for a key (computed for the keys that reach the output only). */
+  term(key: string): string | undefined;
   /** Words in the corpus (the relative-frequency base), stopwords included. */
   total: number;
   /** Keys that are stopwords (left out of keyness unless stopwords are off). */
@@ -26,16 +27,16 @@ export interface FrequencyList {
 }
 
 export function frequencyListOf(p: KeywordPartial): FrequencyList {
-  const { terms } = groupTerms(p);
+  const index = new GroupForms(p);
   const counts = new Map<string, number>();
-  const termMap = new Map<string, string>();
+  const groupOf = new Map<string, number>();
   const stop = new Set<string>();
   for (let g = 0; g < p.groups.length; g++) {
     counts.set(p.groups[g], p.groupCounts[g]);
-    termMap.set(p.groups[g], terms[g]);
+    groupOf.set(p.groups[g], g);
     if (p.groupStop[g]) stop.add(p.groups[g]);
   }
-  return { counts, terms: termMap, total: p.tokens, stop };
+  return { counts, term: (key) => (groupOf.has(key) ? index.term(groupOf.get(key)!) : undefined), total: p.tokens, stop };
 }
 
 /** The shipped reference: the word lexicon folded into the analyzer's group keys. */
@@ -43,7 +44,7 @@ export function referenceFromLexicon(terms: TermAnalyzer): FrequencyList {
   const counts = new Map<string, number>();
   const best = new Map<string, [string, number]>();
   const stop = new Set<string>();
-  for (const [form, c] of terms.lexicon.counts) {
+  for (const [form, c] of terms.lexicon.entries()) {
     const info = terms.info(form, isArabicForm(form));
     counts.set(info.key, (counts.get(info.key) ?? 0) + c);
     if (info.stop) stop.add(info.key);
@@ -52,9 +53,7 @@ export function referenceFromLexicon(terms: TermAnalyzer): FrequencyList {
     else if (b[0] === info.word) b[1] += c;
     else if (c > b[1]) best.set(info.key, [info.word, c]);
   }
-  const termMap = new Map<string, string>();
-  for (const [k, [w]] of best) termMap.set(k, w);
-  return { counts, terms: termMap, total: terms.lexicon.tokens, stop };
+  return { counts, term: (key) => best.get(key)?.[0], total: terms.lexicon.tokens, stop };
 }
 
 export interface KeynessRow {
@@ -113,7 +112,7 @@ export function keyness(target: FrequencyList, reference: FrequencyList, o: Keyn
     found[direction].push({
       rank: 0,
       direction,
-      term: target.terms.get(key) ?? reference.terms.get(key) ?? key,
+      term: '',
       key,
       target_count: a,
       reference_count: b,
@@ -132,7 +131,11 @@ export function keyness(target: FrequencyList, reference: FrequencyList, o: Keyn
       (o.sort === 'g2' ? y.g2 - x.g2 : Math.abs(y.log_ratio) - Math.abs(x.log_ratio)) ||
       y.g2 - x.g2 || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const kept = o.top > 0 ? list.slice(0, o.top) : list;
-    kept.forEach((r, i) => { r.rank = i + 1; rows.push(r); });
+    kept.forEach((r, i) => {
+      r.rank = i + 1;
+      r.term = target.term(r.key) ?? reference.term(r.key) ?? r.key;
+      rows.push(r);
+    });
   }
   return rows;
 }

@@ -56,28 +56,50 @@ export function round(x: number, digits: number): number {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The most frequent clitic-free written form of every group, and its forms by frequency. */
-export function groupTerms(p: KeywordPartial): { terms: string[]; forms: number[][] } {
-  const ng = p.groups.length;
-  const forms: number[][] = Array.from({ length: ng }, () => []);
-  for (let f = 0; f < p.forms.length; f++) forms[p.formGroups[f]].push(f);
-  const terms = new Array<string>(ng);
-  const tally = new Map<string, number>();
-  for (let g = 0; g < ng; g++) {
-    const fs = forms[g];
-    fs.sort((a, b) => p.formCounts[b] - p.formCounts[a] || byText(p.forms[a], p.forms[b]));
-    if (fs.length === 1) {
-      terms[g] = p.formWords[fs[0]];
-      continue;
-    }
-    tally.clear();
-    for (const f of fs) tally.set(p.formWords[f], (tally.get(p.formWords[f]) ?? 0) + p.formCounts[f]);
-    let best = '';
-    let bestCount = -1;
-    for (const [w, c] of tally) if (c > bestCount || (c === bestCount && w < best)) { best = w; bestCount = c; }
-    terms[g] = best;
+/**
+ * The written forms of each group (a counting sort of form ids by group, so building it costs
+ * two passes over integer arrays) and, on demand, a group's term: its most frequent
+ * clitic-free written form. Only the groups that reach the output are ever sorted or tallied.
+ */
+export class GroupForms {
+  private readonly offsets: Int32Array;
+  private readonly list: Int32Array;
+  private readonly terms = new Map<number, string>();
+
+  constructor(private readonly p: KeywordPartial) {
+    const ng = p.groups.length;
+    const offsets = new Int32Array(ng + 1);
+    for (let f = 0; f < p.formGroups.length; f++) offsets[p.formGroups[f] + 1]++;
+    for (let g = 0; g < ng; g++) offsets[g + 1] += offsets[g];
+    const fill = offsets.slice(0, ng);
+    const list = new Int32Array(p.forms.length);
+    for (let f = 0; f < p.formGroups.length; f++) list[fill[p.formGroups[f]]++] = f;
+    this.offsets = offsets;
+    this.list = list;
   }
-  return { terms, forms };
+
+  /** Form ids of a group, most frequent first (ties by form). */
+  forms(g: number): number[] {
+    const p = this.p;
+    return Array.from(this.list.subarray(this.offsets[g], this.offsets[g + 1]))
+      .sort((a, b) => p.formCounts[b] - p.formCounts[a] || byText(p.forms[a], p.forms[b]));
+  }
+
+  term(g: number): string {
+    let t = this.terms.get(g);
+    if (t !== undefined) return t;
+    const p = this.p;
+    const tally = new Map<string, number>();
+    for (let i = this.offsets[g]; i < this.offsets[g + 1]; i++) {
+      const f = this.list[i];
+      tally.set(p.formWords[f], (tally.get(p.formWords[f]) ?? 0) + p.formCounts[f]);
+    }
+    t = '';
+    let best = -1;
+    for (const [w, c] of tally) if (c > best || (c === best && w < t)) { t = w; best = c; }
+    this.terms.set(g, t);
+    return t;
+  }
 }
 
 /** Single-word keyword rows, most frequent first (ties by key). */
@@ -87,15 +109,15 @@ export function keywordRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIO
   for (let g = 0; g < p.groups.length; g++) if (p.groupStop[g] === 0 && p.groupCounts[g] >= o.minCount && p.groupCounts[g] > 0) ids.push(g);
   ids.sort((a, b) => p.groupCounts[b] - p.groupCounts[a] || byText(p.groups[a], p.groups[b]));
   const chosen = o.top > 0 ? ids.slice(0, o.top) : ids;
-  const { terms, forms } = groupTerms(p);
+  const index = new GroupForms(p);
   return chosen.map((g, i) => ({
     rank: i + 1,
-    term: terms[g],
+    term: index.term(g),
     key: p.groups[g],
     count: p.groupCounts[g],
     docs: p.groupDocs[g],
     per_million: round((p.groupCounts[g] * 1e6) / Math.max(1, p.tokens), 2),
-    variants: (o.maxVariants > 0 ? forms[g].slice(0, o.maxVariants) : forms[g]).map((f) => ({ form: p.forms[f], count: p.formCounts[f] })),
+    variants: (o.maxVariants > 0 ? index.forms(g).slice(0, o.maxVariants) : index.forms(g)).map((f) => ({ form: p.forms[f], count: p.formCounts[f] })),
   }));
 }
 
@@ -152,7 +174,7 @@ export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS
  * (the smoothed idf of scikit-learn: a term of every document still weighs tf).
  */
 export function perDocRows(p: KeywordPartial, docs: Iterable<DocTerms>, o: RowOptions = DEFAULT_ROW_OPTIONS): DocKeywordRow[] {
-  const { terms } = groupTerms(p);
+  const index = new GroupForms(p);
   const groupOf = new Map<string, number>();
   for (let g = 0; g < p.groups.length; g++) groupOf.set(p.groups[g], g);
   const N = p.documents;
@@ -170,7 +192,7 @@ export function perDocRows(p: KeywordPartial, docs: Iterable<DocTerms>, o: RowOp
     scored.sort((a, b) => b[2] - a[2] || b[1] - a[1] || byText(p.groups[a[0]], p.groups[b[0]]));
     const top = o.top > 0 ? scored.slice(0, o.top) : scored;
     top.forEach(([g, tf, score], r) => {
-      rows.push({ doc: d.doc, rank: r + 1, term: terms[g], key: p.groups[g], count: tf, docs: p.groupDocs[g], tfidf: round(score, 4) });
+      rows.push({ doc: d.doc, rank: r + 1, term: index.term(g), key: p.groups[g], count: tf, docs: p.groupDocs[g], tfidf: round(score, 4) });
     });
   }
   return rows;
@@ -211,7 +233,7 @@ export const DEFAULT_COLLOCATE_OPTIONS: CollocateOptions = { top: 50, minCount: 
 export function collocateRows(p: KeywordPartial, o: CollocateOptions = DEFAULT_COLLOCATE_OPTIONS): CollocateRow[] {
   const c = p.collocates;
   if (!c) return [];
-  const { terms } = groupTerms(p);
+  const index = new GroupForms(p);
   const rows: CollocateRow[] = [];
   for (let g = 0; g < p.groups.length; g++) {
     const count = c.counts[g];
@@ -220,7 +242,7 @@ export function collocateRows(p: KeywordPartial, o: CollocateOptions = DEFAULT_C
     const a = association(count, c.windowWords, p.groupCounts[g], p.tokens);
     rows.push({
       rank: 0,
-      term: terms[g],
+      term: '',
       key: p.groups[g],
       count,
       left: c.left[g],
@@ -235,6 +257,10 @@ export function collocateRows(p: KeywordPartial, o: CollocateOptions = DEFAULT_C
   const field = o.sort === 'log-likelihood' ? 'log_likelihood' : o.sort === 't-score' ? 't_score' : o.sort;
   rows.sort((x, y) => (y[field] as number) - (x[field] as number) || y.count - x.count || byText(x.key, y.key));
   const kept = o.top > 0 ? rows.slice(0, o.top) : rows;
-  kept.forEach((r, i) => (r.rank = i + 1));
+  const groupOf = new Map(p.groups.map((k, g) => [k, g]));
+  kept.forEach((r, i) => {
+    r.rank = i + 1;
+    r.term = index.term(groupOf.get(r.key)!);
+  });
   return kept;
 }

@@ -100,7 +100,7 @@ export class TermAnalyzer {
   foldedCount(key: string): number {
     if (!this.foldedCounts) {
       const m = new Map<string, number>();
-      for (const [form, c] of this.lexicon.counts) {
+      for (const [form, c] of this.lexicon.entries()) {
         const k = this.keys.normalizeString(form);
         m.set(k, (m.get(k) ?? 0) + c);
       }
