@@ -31,7 +31,8 @@ Output fields:
   doc          document id
   start, end   offsets of the match in the ORIGINAL text, in Unicode code points
                ([...text].slice(start, end) is exactly the matched words, clitics included)
-  left, right  up to --width characters of context (line breaks shown as spaces)
+  left, right  up to --width characters of context before and after (line breaks shown as spaces);
+               a table shows them right to left: after | match | before
   match        the matched text as written
 
 Examples:
@@ -49,14 +50,16 @@ Examples:
     const session = openSession(config);
     const [{ startAnalysis }, kwic] = await Promise.all([import('../../run/runner.js'), import('../../analyze/keywords/kwic.js')]);
     if (new kwic.KwicSearcher(settings).patternKeys.length === 0) throw new CorpusError(`the pattern "${pattern}" has no word to search for`, { kind: 'usage' });
-    const table = config.format === 'table';
-    const columns: Column[] = [
-      { key: 'doc', role: 'dim' },
-      ...(table ? [] : [{ key: 'start' }, { key: 'end' }]),
-      { key: 'left', align: 'right' },
-      { key: 'match', role: 'match' },
-      { key: 'right' },
-    ];
+    // Arabic reads right to left: on a terminal the text after the match stands to its left and
+    // the text before it to its right, each hugging the match, so a line reads on across it.
+    const columns: Column[] = config.format === 'table'
+      ? [
+          { key: 'doc', role: 'dim' },
+          { key: 'right', header: 'after', align: 'right' },
+          { key: 'match', role: 'match', align: 'right' },
+          { key: 'left', header: 'before', align: 'left' },
+        ]
+      : [{ key: 'doc' }, { key: 'start' }, { key: 'end' }, { key: 'left' }, { key: 'match' }, { key: 'right' }];
     const run = startAnalysis<{ matches: number }>('kwic', settings, session.inputs);
     const sort = raw.sort as 'none' | 'right1' | 'left1';
     async function* limited(rows: AsyncIterable<Row>): AsyncGenerator<Row> {
