@@ -44,7 +44,15 @@ export class WordLexicon {
       this.countsById = bigger;
     }
     this.countsById[id] += c;
+    const first = form.charCodeAt(0);
+    if ((first === 0x0623 || first === 0x0625 || first === 0x0622) && form.charCodeAt(1) === 0x0644) {
+      const bare = 'ا' + form.slice(1);
+      this.hamzaLess.set(bare, (this.hamzaLess.get(bare) ?? 0) + c);
+    }
   }
+
+  /** ال... spellings of forms written أل/إل/آل..., with the counts of the hamza spellings. */
+  private readonly hamzaLess = new Map<string, number>();
 
   /** Number of distinct forms. */
   get size(): number {
@@ -72,24 +80,11 @@ export class WordLexicon {
     return id < 0 ? 0 : this.countsById[id];
   }
 
-  private hamzaLess: Map<string, number> | null = null;
-
   /**
    * For a form written ال..., the count of its spellings with hamza or madda on the alef
    * (المانيا -> ألمانيا, الغاء -> إلغاء): when they win, the ال is no article.
    */
   hamzaSpellingCount(form: string): number {
-    if (!this.hamzaLess) {
-      const m = new Map<string, number>();
-      for (const [f, c] of this.entries()) {
-        const first = f.charCodeAt(0);
-        if ((first === 0x0623 || first === 0x0625 || first === 0x0622) && f.charCodeAt(1) === 0x0644) {
-          const bare = 'ا' + f.slice(1);
-          m.set(bare, (m.get(bare) ?? 0) + c);
-        }
-      }
-      this.hamzaLess = m;
-    }
     return this.hamzaLess.get(form) ?? 0;
   }
 
@@ -141,11 +136,20 @@ export class WordLexicon {
       const tab = line.indexOf('\t');
       if (tab <= 0 || line.indexOf('\t', tab + 1) >= 0) throw new LexiconError(file, lineNo, 'expected "form<TAB>count"');
       let form = line.slice(0, tab);
-      const countText = line.slice(tab + 1);
-      if (!/^[1-9]\d*$/.test(countText)) throw new LexiconError(file, lineNo, `count is not a positive integer: "${countText}"`);
-      if (/\s/.test(form)) throw new LexiconError(file, lineNo, `form contains white space: "${form}"`);
+      let c = 0;
+      for (let i = tab + 1; i < line.length; i++) {
+        const d = line.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9 || (d === 0 && i === tab + 1)) throw new LexiconError(file, lineNo, `count is not a positive integer: "${line.slice(tab + 1)}"`);
+        c = c * 10 + d;
+      }
+      if (c === 0) throw new LexiconError(file, lineNo, 'count is not a positive integer: ""');
+      for (let i = 0; i < tab; i++) {
+        const ch = line.charCodeAt(i);
+        if (ch === 0x20 || ch === 0xa0 || (ch >= 0x09 && ch <= 0x0d) || ch === 0x2028 || ch === 0x2029 || ch === 0x3000 || (ch >= 0x2000 && ch <= 0x200a)) {
+          throw new LexiconError(file, lineNo, `form contains white space: "${form}"`);
+        }
+      }
       if (normalizer) form = normalizer.normalizeString(form);
-      const c = Number(countText);
       lex.add(form, c);
       sum += c;
     }
