@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { analysisNormalizer } from '../dist/text/clitics.js';
 import { FormTable, IntColumn } from '../dist/text/formTable.js';
 import { NormBuffer } from '../dist/text/normalize.js';
-import { TokenBuffer, isWordKind, tokenizeUnits } from '../dist/text/tokenize.js';
+import { K_HASHTAG, TokenBuffer, isWordKind, tokenizeUnits } from '../dist/text/tokenize.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,7 +85,9 @@ async function main() {
       tokenizeUnits(nb.units, len, tb);
       const d = tb.data;
       for (let t = 0; t < tb.count; t++) {
-        if (!isWordKind(d[t * 3 + 2] & 0xff)) continue;
+        const kind = d[t * 3 + 2] & 0xff;
+        // what `corpus keywords` counts: words and hashtags
+        if (!isWordKind(kind) && kind !== K_HASHTAG) continue;
         const id = table.intern(nb.units, d[t * 3], d[t * 3 + 1]);
         counts.ensure(id);
         counts.data[id]++;
@@ -101,7 +103,7 @@ async function main() {
   const header = [
     '# words.tsv: written word forms of Arabic news with their counts (form<TAB>count), most frequent first.',
     '# Spelling: corpus `standard` normalization WITHOUT alef and ya folding (hamza and alef maksura kept),',
-    '#   diacritics and tatweel removed, Latin letters in lower case. Tokens as the corpus tokenizer cuts them.',
+    '#   diacritics and tatweel removed, Latin letters in lower case. Words and #hashtags as the corpus tokenizer cuts them.',
     `# Pruned: forms seen fewer than ${o.minCount} times are left out (${table.size} distinct forms before pruning, ${ids.length} kept).`,
     '# Built by scripts/build-lexicon.mjs from (duplicate article texts counted once):',
     ...used.flatMap((s) => [`#   ${s.what}`, `#     licence: ${s.licence}`]),
