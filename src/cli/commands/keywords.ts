@@ -16,7 +16,7 @@ export function registerKeywords(program: Command): void {
     .command('keywords')
     .description('keyword frequencies: clitics stripped and grouped, function words out; n-grams; TF-IDF per document')
     .argument('[paths...]', 'files, folders, .gz, JSONL, or - for stdin (default: seeds/)')
-    .option('--top <n>', 'rows to print (0 = all); with --per-doc, per document', undefined)
+    .option('--top <n>', 'rows to print, 0 = all (default: 50; with --per-doc, 10 per document)')
     .option('--min-count <n>', 'least count of a row', '1')
     .addOption(new Option('--ngrams <n>', 'multiword keywords of 2 or 3 words (within sentences, no stopword at either edge)').choices(['1', '2', '3']).default('1'))
     .option('--per-doc', 'the top terms of every document by TF-IDF')
