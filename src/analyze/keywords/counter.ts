@@ -84,6 +84,12 @@ export interface KeywordPartial {
 
 const UNSET = -1;
 
+/**
+ * N-gram types a thread holds before pruning, per table. Half a million keeps each table near
+ * 20 MB and mostly in cache; the n-grams that matter (seen more than a handful of times) survive.
+ */
+export const DEFAULT_MAX_NGRAMS = 1 << 19;
+
 /** Growable tables shared by the counter and the merge. */
 class Tables {
   readonly forms = new FormTable(1 << 16);
@@ -109,7 +115,7 @@ class Tables {
 
   constructor(readonly settings: KeywordSettings) {
     if (settings.ngrams > 1) {
-      const max = settings.maxNgrams ?? 1 << 21;
+      const max = settings.maxNgrams ?? DEFAULT_MAX_NGRAMS;
       this.ngrams = new TupleTable(settings.ngrams, max);
       this.ngramForms = new TupleTable(settings.ngrams, max);
     }

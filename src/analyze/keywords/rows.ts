@@ -126,8 +126,15 @@ export function ngramRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS
   const ng = p.ngrams!;
   const nf = p.ngramForms!;
   const n = ng.n;
+  // Only the n-grams that can reach the output get a key string: with --top, those counted at
+  // least as often as the top-th most frequent one (millions of n-grams may be held).
+  let floor = o.minCount;
+  if (o.top > 0 && ng.counts.length > o.top) {
+    const sorted = Int32Array.from(ng.counts).sort();
+    floor = Math.max(floor, sorted[sorted.length - o.top]);
+  }
   const ids: number[] = [];
-  for (let e = 0; e < ng.counts.length; e++) if (ng.counts[e] >= o.minCount) ids.push(e);
+  for (let e = 0; e < ng.counts.length; e++) if (ng.counts[e] >= floor) ids.push(e);
   const keyOf = (e: number): string => {
     const parts: string[] = [];
     for (let i = 0; i < n; i++) parts.push(p.groups[ng.keys[e * n + i]]);

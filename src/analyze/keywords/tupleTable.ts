@@ -15,8 +15,6 @@ export class TupleTable {
   docs: Int32Array;
   /** Last document that counted the entry (for `docs`). */
   private lastDoc: Int32Array;
-  /** Extra per-entry payload (e.g. the n-gram id of a surface tuple). */
-  payload: Int32Array;
   size = 0;
   /** Largest count ever pruned (0 = counts are exact). */
   prunedFloor = 0;
@@ -28,7 +26,6 @@ export class TupleTable {
     this.counts = new Int32Array(capacity);
     this.docs = new Int32Array(capacity);
     this.lastDoc = new Int32Array(capacity).fill(-1);
-    this.payload = new Int32Array(capacity);
     let cap = 16;
     while (cap < capacity * 2) cap <<= 1;
     this.slots = new Int32Array(cap);
@@ -77,7 +74,6 @@ export class TupleTable {
       this.counts[e] = 0;
       this.docs[e] = 0;
       this.lastDoc[e] = -1;
-      this.payload[e] = -1;
       this.slots[slot] = e + 1;
       if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     }
@@ -116,7 +112,6 @@ export class TupleTable {
         this.counts[w] = this.counts[e];
         this.docs[w] = this.docs[e];
         this.lastDoc[w] = this.lastDoc[e];
-        this.payload[w] = this.payload[e];
       }
       w++;
     }
@@ -130,7 +125,7 @@ export class TupleTable {
     const keys = new Int32Array(cap * this.n);
     keys.set(this.keys);
     this.keys = keys;
-    for (const name of ['counts', 'docs', 'lastDoc', 'payload'] as const) {
+    for (const name of ['counts', 'docs', 'lastDoc'] as const) {
       const a = new Int32Array(cap);
       a.set(this[name]);
       this[name] = a;
@@ -156,7 +151,6 @@ export class TupleTable {
       keys: this.keys.slice(0, this.size * this.n),
       counts: this.counts.slice(0, this.size),
       docs: this.docs.slice(0, this.size),
-      payload: this.payload.slice(0, this.size),
       prunedFloor: this.prunedFloor,
     };
   }
@@ -167,6 +161,5 @@ export interface TupleSnapshot {
   keys: Int32Array;
   counts: Int32Array;
   docs: Int32Array;
-  payload: Int32Array;
   prunedFloor: number;
 }
