@@ -5,18 +5,25 @@
  * fbi are one form); Arabic has no case.
  */
 export class FormTable {
-  private slots: Int32Array; // form id + 1, 0 = empty
-  private hashes: Int32Array; // per form id
+  /**
+   * Open addressing, four ints a slot: form id + 1 (0 = empty), hash, and where the form's folded
+   * units lie in `pool` (offset, length). A lookup touches one slot line and the pool, not a
+   * string object.
+   */
+  private slots: Int32Array;
   private mask: number;
+  /** The folded code units of every form, one after the other. */
+  private pool: Uint16Array;
+  private poolUsed = 0;
   /** Forms by id (ids are dense, in order of first appearance). */
   readonly forms: string[] = [];
 
   constructor(initialCapacity = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap <<= 1;
-    this.slots = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    this.hashes = new Int32Array(Math.max(16, initialCapacity));
+    this.pool = new Uint16Array(Math.max(16, initialCapacity) * 8);
   }
 
   get size(): number {
@@ -26,13 +33,16 @@ export class FormTable {
   /** Id of units[start, end), or -1 when the form was never interned. */
   find(units: ArrayLike<number>, start: number, end: number): number {
     const h = hashUnits(units, start, end);
-    let slot = h & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    const len = end - start;
+    let slot = h & mask;
     for (;;) {
-      const id1 = this.slots[slot];
+      const at = slot * 4;
+      const id1 = slots[at];
       if (id1 === 0) return -1;
-      const id = id1 - 1;
-      if (this.hashes[id] === h && sameForm(this.forms[id], units, start, end)) return id;
-      slot = (slot + 1) & this.mask;
+      if (slots[at + 1] === h && slots[at + 3] === len && this.same(slots[at + 2], units, start, len)) return id1 - 1;
+      slot = (slot + 1) & mask;
     }
   }
 
@@ -46,42 +56,57 @@ export class FormTable {
     return this.insert(unitsOf(s), 0, s.length, s);
   }
 
-  /** `given`: the form as a string when the caller has one (kept as is when already folded). */
-  private insert(units: ArrayLike<number>, start: number, end: number, given: string | null): number {
-    const h = hashUnits(units, start, end);
-    let slot = h & this.mask;
-    for (;;) {
-      const id1 = this.slots[slot];
-      if (id1 === 0) break;
-      const id = id1 - 1;
-      if (this.hashes[id] === h && sameForm(this.forms[id], units, start, end)) return id;
-      slot = (slot + 1) & this.mask;
-    }
-    const id = this.forms.length;
-    if (id >= this.hashes.length) {
-      const bigger = new Int32Array(this.hashes.length * 2);
-      bigger.set(this.hashes);
-      this.hashes = bigger;
-    }
-    this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(units, start, end));
-    this.hashes[id] = h;
-    this.slots[slot] = id + 1;
-    if (this.forms.length * 2 > this.slots.length) this.rehash();
-    return id;
-  }
-
   findString(s: string): number {
     return this.find(unitsOf(s), 0, s.length);
   }
 
+  private same(offset: number, units: ArrayLike<number>, start: number, len: number): boolean {
+    const pool = this.pool;
+    for (let i = 0; i < len; i++) if (pool[offset + i] !== fold(units[start + i])) return false;
+    return true;
+  }
+
+  /** `given`: the form as a string when the caller has one (kept as is when already folded). */
+  private insert(units: ArrayLike<number>, start: number, end: number, given: string | null): number {
+    const h = hashUnits(units, start, end);
+    const len = end - start;
+    let slot = h & this.mask;
+    for (;;) {
+      const at = slot * 4;
+      const id1 = this.slots[at];
+      if (id1 === 0) break;
+      if (this.slots[at + 1] === h && this.slots[at + 3] === len && this.same(this.slots[at + 2], units, start, len)) return id1 - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.forms.length;
+    if (this.poolUsed + len > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    const offset = this.poolUsed;
+    for (let i = 0; i < len; i++) this.pool[offset + i] = fold(units[start + i]);
+    this.poolUsed += len;
+    this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(this.pool, offset, offset + len));
+    const at = slot * 4;
+    this.slots[at] = id + 1;
+    this.slots[at + 1] = h;
+    this.slots[at + 2] = offset;
+    this.slots[at + 3] = len;
+    if (this.forms.length * 2 > this.mask + 1) this.rehash();
+    return id;
+  }
+
   private rehash(): void {
-    const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    const slots = new Int32Array(cap * 4);
     const mask = cap - 1;
-    for (let id = 0; id < this.forms.length; id++) {
-      let slot = this.hashes[id] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      let slot = old[at + 1] & mask;
+      while (slots[slot * 4] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(at, at + 4), slot * 4);
     }
     this.slots = slots;
     this.mask = mask;
@@ -112,11 +137,6 @@ function hashUnits(units: ArrayLike<number>, start: number, end: number): number
   return h;
 }
 
-function sameForm(form: string, units: ArrayLike<number>, start: number, end: number): boolean {
-  if (form.length !== end - start) return false;
-  for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) !== fold(units[start + i])) return false;
-  return true;
-}
 
 function formOf(units: ArrayLike<number>, start: number, end: number): string {
   let upper = false;

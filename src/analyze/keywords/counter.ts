@@ -29,6 +29,13 @@ export interface KeywordSettings extends TermSettings {
   collocates?: { node: string; window: number };
 }
 
+/** Every `stride`-th value of `data` from `offset`, `n` of them. */
+function every(data: Int32Array, stride: number, offset: number, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = data[i * stride + offset];
+  return out;
+}
+
 /** Co-occurrence counts around the node word, by group id. */
 export interface CollocateCounts {
   /** Group key of the node. */
@@ -82,7 +89,6 @@ export interface KeywordPartial {
   collocates: CollocateCounts | null;
 }
 
-const UNSET = -1;
 
 /**
  * N-gram types a thread holds before pruning, per table. Half a million keeps each table near
@@ -94,13 +100,12 @@ export const DEFAULT_MAX_NGRAMS = 1 << 19;
 class Tables {
   readonly forms = new FormTable(1 << 16);
   readonly formWords: string[] = [];
-  readonly formGroups = new IntColumn(1 << 16, UNSET);
-  readonly formCounts = new IntColumn(1 << 16);
+  /** Per form, side by side (one cache line per token): [count, group]. */
+  readonly formData = new IntColumn(1 << 17);
   readonly groups = new FormTable(1 << 15);
   groupStop = new Uint8Array(1 << 15);
-  readonly groupCounts = new IntColumn(1 << 15);
-  readonly groupDocs = new IntColumn(1 << 15);
-  readonly groupLastDoc = new IntColumn(1 << 15, -1);
+  /** Per group, side by side: [count, documents, last document that counted it]. */
+  readonly groupData = new IntColumn(3 << 15);
   ngrams: TupleTable | null = null;
   ngramForms: TupleTable | null = null;
   documents = 0;
@@ -123,16 +128,18 @@ class Tables {
 
   /** Group id of a key, creating it. */
   group(key: string, stop: boolean): number {
+    const before = this.groups.size;
     const g = this.groups.internString(key);
+    if (g === before) {
+      this.groupData.ensure(g * 3 + 2);
+      this.groupData.data[g * 3 + 2] = -1; // counted in no document yet
+    }
     if (g >= this.groupStop.length) {
       const bigger = new Uint8Array(this.groupStop.length * 2);
       bigger.set(this.groupStop);
       this.groupStop = bigger;
     }
     if (stop) this.groupStop[g] = 1;
-    this.groupCounts.ensure(g);
-    this.groupDocs.ensure(g);
-    this.groupLastDoc.ensure(g);
     if (this.nodeKey !== null) {
       this.coCounts.ensure(g);
       this.coLeft.ensure(g);
@@ -147,9 +154,8 @@ class Tables {
     const f = this.forms.internString(form);
     if (f === this.formWords.length) {
       this.formWords.push(word);
-      this.formGroups.ensure(f);
-      this.formCounts.ensure(f);
-      this.formGroups.data[f] = group;
+      this.formData.ensure(f * 2 + 1);
+      this.formData.data[f * 2 + 1] = group;
     }
     return f;
   }
@@ -163,12 +169,12 @@ class Tables {
       tokens: this.tokens,
       forms: this.forms.forms.slice(),
       formWords: this.formWords.slice(),
-      formGroups: this.formGroups.data.slice(0, nf),
-      formCounts: this.formCounts.data.slice(0, nf),
+      formGroups: every(this.formData.data, 2, 1, nf),
+      formCounts: every(this.formData.data, 2, 0, nf),
       groups: this.groups.forms.slice(),
       groupStop: this.groupStop.slice(0, ng),
-      groupCounts: this.groupCounts.data.slice(0, ng),
-      groupDocs: this.groupDocs.data.slice(0, ng),
+      groupCounts: every(this.groupData.data, 3, 0, ng),
+      groupDocs: every(this.groupData.data, 3, 1, ng),
       ngrams: this.ngrams ? this.ngrams.snapshot() : null,
       ngramForms: this.ngramForms ? this.ngramForms.snapshot() : null,
       collocates: this.nodeKey !== null
@@ -236,11 +242,8 @@ export class KeywordCounter {
     let nodeSeen = false;
     const numbers = settings.numbers;
     // typed arrays held in locals (refreshed when a new form may have grown them)
-    let formCounts = t.formCounts.data;
-    let formGroups = t.formGroups.data;
-    let groupCounts = t.groupCounts.data;
-    let groupDocs = t.groupDocs.data;
-    let groupLast = t.groupLastDoc.data;
+    let formData = t.formData.data;
+    let groupData = t.groupData.data;
     const count = tb.count;
     for (let k = 0; k < count; k++) {
       if (needSentences && nextBound < bounds.length && bounds[nextBound] === k) {
@@ -258,18 +261,16 @@ export class KeywordCounter {
       let f = forms.find(u, s, e);
       if (f < 0) {
         f = this.newForm(u, s, e, kind);
-        formCounts = t.formCounts.data;
-        formGroups = t.formGroups.data;
-        groupCounts = t.groupCounts.data;
-        groupDocs = t.groupDocs.data;
-        groupLast = t.groupLastDoc.data;
+        formData = t.formData.data;
+        groupData = t.groupData.data;
       }
-      formCounts[f]++;
-      const g = formGroups[f];
-      groupCounts[g]++;
-      if (groupLast[g] !== docNo) {
-        groupLast[g] = docNo;
-        groupDocs[g]++;
+      formData[f * 2]++;
+      const g = formData[f * 2 + 1];
+      const gi = g * 3;
+      groupData[gi]++;
+      if (groupData[gi + 2] !== docNo) {
+        groupData[gi + 2] = docNo;
+        groupData[gi + 1]++;
       }
       if (colloc) {
         this.seqGroups.ensure(words);
@@ -347,9 +348,8 @@ export class KeywordCounter {
     const info = this.terms.info(form, kind === K_ARABIC);
     const g = t.group(info.key, info.stop);
     t.formWords.push(info.word);
-    t.formGroups.ensure(f);
-    t.formCounts.ensure(f);
-    t.formGroups.data[f] = g;
+    t.formData.ensure(f * 2 + 1);
+    t.formData.data[f * 2 + 1] = g;
     return f;
   }
 
@@ -374,8 +374,8 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
     for (let g = 0; g < p.groups.length; g++) {
       const m = t.group(p.groups[g], p.groupStop[g] === 1);
       groupMap[g] = m;
-      t.groupCounts.data[m] += p.groupCounts[g];
-      t.groupDocs.data[m] += p.groupDocs[g];
+      t.groupData.data[m * 3] += p.groupCounts[g];
+      t.groupData.data[m * 3 + 1] += p.groupDocs[g];
       if (p.collocates) {
         t.coCounts.data[m] += p.collocates.counts[g];
         t.coLeft.data[m] += p.collocates.left[g];
@@ -387,7 +387,7 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
     for (let f = 0; f < p.forms.length; f++) {
       const m = t.form(p.forms[f], p.formWords[f], groupMap[p.formGroups[f]]);
       formMap[f] = m;
-      t.formCounts.data[m] += p.formCounts[f];
+      t.formData.data[m * 2] += p.formCounts[f];
     }
     if (p.ngrams && t.ngrams) {
       addTuples(t.ngrams, p.ngrams, groupMap);
