@@ -105,8 +105,16 @@ export class GroupForms {
 /** Single-word keyword rows, most frequent first (ties by key). */
 export function keywordRows(p: KeywordPartial, o: RowOptions = DEFAULT_ROW_OPTIONS): KeywordRow[] {
   if (p.settings.ngrams > 1) return ngramRows(p, o);
+  // with --top, only groups counted at least as often as the top-th one can be printed
+  let floor = Math.max(1, o.minCount);
+  if (o.top > 0 && p.groups.length > o.top) {
+    const counts = new Int32Array(p.groups.length);
+    let n = 0;
+    for (let g = 0; g < p.groups.length; g++) if (p.groupStop[g] === 0) counts[n++] = p.groupCounts[g];
+    if (n > o.top) floor = Math.max(floor, counts.subarray(0, n).sort()[n - o.top]);
+  }
   const ids: number[] = [];
-  for (let g = 0; g < p.groups.length; g++) if (p.groupStop[g] === 0 && p.groupCounts[g] >= o.minCount && p.groupCounts[g] > 0) ids.push(g);
+  for (let g = 0; g < p.groups.length; g++) if (p.groupStop[g] === 0 && p.groupCounts[g] >= floor) ids.push(g);
   ids.sort((a, b) => p.groupCounts[b] - p.groupCounts[a] || byText(p.groups[a], p.groups[b]));
   const chosen = o.top > 0 ? ids.slice(0, o.top) : ids;
   const index = new GroupForms(p);
