@@ -4,10 +4,12 @@
  */
 import type { AnalyzerSpec } from './analyzer.js';
 import { statsSpec } from '../analyze/stats/spec.js';
+import { datesSpec } from '../analyze/dates/spec.js';
 import { keywordsSpec, kwicSpec } from '../analyze/keywords/spec.js';
 
 export const ANALYZERS: Record<string, AnalyzerSpec<any, any>> = {
   stats: statsSpec,
+  dates: datesSpec,
   keywords: keywordsSpec,
   kwic: kwicSpec,
 };

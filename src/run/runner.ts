@@ -2,7 +2,7 @@
  * Runs an analysis over the user's inputs.
  *
  * Small inputs, stdin and `--jobs 1` run in this thread. Bigger inputs are cut into contiguous
- * groups (big JSONL files into newline-aligned byte ranges first), about four per worker; each
+ * groups (big JSONL files into newline-aligned byte ranges first), about eight per worker; each
  * worker takes the next group when it is free. Rows come back tagged with their group and are
  * released in input order: the current group's rows stream out at once, later groups' rows wait
  * in memory only until the groups before them finish. Snapshots are merged at the end.
@@ -19,7 +19,7 @@ import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } f
 /** Below this much input, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 /** Groups per worker: enough to balance uneven groups, few enough to keep messages rare. */
-const GROUPS_PER_WORKER = 4;
+const GROUPS_PER_WORKER = 8;
 
 export interface RunInputs {
   paths: string[];
@@ -148,7 +148,8 @@ class Inbox {
 }
 
 async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs): AsyncGenerator<Row, AnalysisResult<P>> {
-  const groups = groupTasks(splitTasks(planned, inputs.jobs * GROUPS_PER_WORKER), inputs.jobs * GROUPS_PER_WORKER);
+  const parts = inputs.jobs * GROUPS_PER_WORKER;
+  const groups = groupTasks(splitTasks(planned, parts, 4 << 20), parts);
   const count = Math.min(inputs.jobs, groups.length);
   const inbox = new Inbox();
   const data: WorkerInput = { analyzer: name, options, load: inputs.load };

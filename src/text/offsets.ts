@@ -53,6 +53,7 @@ export class CodePointIndex {
 /** Length in code points. */
 export function codePointLength(s: string): number {
   let n = s.length;
+  if (!/[\uD800-\uDBFF]/.test(s)) return n; // the common case, checked natively
   for (let i = 0; i < s.length - 1; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {

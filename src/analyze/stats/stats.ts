@@ -7,6 +7,7 @@
  */
 import { DIACRITICS, inRanges } from '../../text/charsets.js';
 import { NormBuffer, Normalizer } from '../../text/normalize.js';
+import { codePointLength } from '../../text/offsets.js';
 import { splitSentences } from '../../text/sentences.js';
 import {
   K_ARABIC, K_EMAIL, K_HASHTAG, K_LATIN, K_MENTION, K_MIXED, K_NUMBER, K_OTHER, K_PUNCT, K_SYMBOL, K_URL,
@@ -103,7 +104,7 @@ export class StatsCounter {
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
     sums.documents++;
-    sums.characters += codePoints(text);
+    sums.characters += codePointLength(text);
     sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
     const kinds = sums.kinds;
     const data = tb.data;
@@ -128,19 +129,6 @@ export class StatsCounter {
 function hasDiacritic(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (inRanges(text.charCodeAt(i), DIACRITICS)) return true;
   return false;
-}
-
-function codePoints(text: string): number {
-  let n = text.length;
-  if (!/[\uD800-\uDBFF]/.test(text)) return n;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
-    }
-  }
-  return n;
 }
 
 /** Merges the partials of several workers (order does not matter). */

@@ -2,9 +2,12 @@
 import type { Command } from 'commander';
 import { registerStats } from './stats.js';
 import { registerNormalize } from './normalize.js';
+import { registerDates } from './dates.js';
 import { registerKeywords } from './keywords.js';
 import { registerKeyness } from './keyness.js';
 import { registerKwic } from './kwic.js';
 import { registerCollocates } from './collocates.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [registerStats, registerKeywords, registerKeyness, registerKwic, registerCollocates, registerNormalize];
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerStats, registerKeywords, registerKeyness, registerKwic, registerCollocates, registerNormalize, registerDates,
+];

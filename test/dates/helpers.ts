@@ -1,0 +1,21 @@
+/** Small helpers for the dates tests: run the analyzer on a string, pick fields. */
+import { extractDates } from '../../src/analyze/dates/index.js';
+import type { DateMention } from '../../src/analyze/dates/index.js';
+import { normalizerFor } from '../../src/text/normalize.js';
+import { prepareText } from '../../src/text/prepare.js';
+
+export function dates(text: string, ref: string | null = null): DateMention[] {
+  return extractDates(prepareText(text, normalizerFor('standard')), { ref: ref ? { date: ref } : null });
+}
+
+/** text, value, grain of every mention: compact enough to compare whole results. */
+export function brief(text: string, ref: string | null = null): Array<[string, string | null, string]> {
+  return dates(text, ref).map((m) => [m.text, m.value, m.grain]);
+}
+
+/** The single mention of a phrase (fails when there are none or several). */
+export function only(text: string, ref: string | null = null): DateMention {
+  const ms = dates(text, ref);
+  if (ms.length !== 1) throw new Error(`expected one mention in «${text}», got ${ms.length}: ${JSON.stringify(ms.map((m) => m.text))}`);
+  return ms[0];
+}
