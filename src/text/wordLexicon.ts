@@ -160,9 +160,15 @@ export class WordLexicon {
 
 const loaded = new Map<string, WordLexicon>();
 
-/** Reads a lexicon file (gzip when the name ends in .gz), once per process and path. */
-export function loadWordLexicon(path: string = DEFAULT_WORD_LEXICON): WordLexicon {
-  let lex = loaded.get(path);
+/**
+ * Reads a lexicon file (gzip when the name ends in .gz), once per process, path and normalizer.
+ * The file is in the spelling of the `standard` profile without alef/ya folding; a caller whose
+ * profile folds more (aggressive: ة -> ه, ؤ ئ -> ء) passes its spelling normalizer so that the
+ * lexicon's forms fold the same way (forms that fall together add up).
+ */
+export function loadWordLexicon(path: string = DEFAULT_WORD_LEXICON, normalizer?: Normalizer): WordLexicon {
+  const key = normalizer ? `${path}\u0000${[...normalizer.steps].sort().join(',')}` : path;
+  let lex = loaded.get(key);
   if (!lex) {
     let bytes: Buffer;
     try {
@@ -171,8 +177,8 @@ export function loadWordLexicon(path: string = DEFAULT_WORD_LEXICON): WordLexico
       throw new LexiconError(path, 0, `cannot read the word lexicon (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
     if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
-    lex = WordLexicon.parse(bytes.toString('utf8'), path);
-    loaded.set(path, lex);
+    lex = WordLexicon.parse(bytes.toString('utf8'), path, normalizer);
+    loaded.set(key, lex);
   }
   return lex;
 }

@@ -50,3 +50,12 @@ describe('word lexicon file', () => {
     expect(WordLexicon.parse('a\t2\nb\t3\n', 'w.tsv').tokens).toBe(5);
   });
 });
+
+describe('other normalization profiles', () => {
+  it('folds the lexicon like an aggressive profile, so clitics still come off', () => {
+    const t = new TermAnalyzer({ ...DEFAULT_TERM_SETTINGS, normalize: { profile: 'aggressive', enable: [], disable: [] } });
+    // ة is ه in the aggressive spelling: the lexicon's الحكومة must be found as الحكومه
+    expect(t.info(t.spelling.normalizeString('للحكومة'), true)).toMatchObject({ key: 'الحكومه', word: 'الحكومه' });
+    expect(t.info(t.spelling.normalizeString('وبالمسؤولين'), true).key).toBe('المسءولين');
+  });
+});

@@ -56,7 +56,9 @@ export class TermAnalyzer {
     const n = settings.normalize;
     this.spelling = analysisNormalizer(n.profile, n.enable, n.disable);
     this.keys = normalizerFor(n.profile, n.enable, n.disable);
-    this.clitics = new CliticAnalyzer(lexicon ?? loadWordLexicon(settings.lexiconPath));
+    // the shipped lexicon is in the standard spelling; a profile that folds more folds it too
+    const foldsMore = this.spelling.steps.has('ta-marbuta') || this.spelling.steps.has('hamza');
+    this.clitics = new CliticAnalyzer(lexicon ?? loadWordLexicon(settings.lexiconPath, foldsMore ? this.spelling : undefined));
     this.stemmer = lightStemmer;
     const words = [...(settings.stopwords ? readStopwords(DEFAULT_STOPWORDS) : []), ...settings.extraStopwords];
     this.stopSet = new Set(words.map((w) => this.keys.normalizeString(w)));
