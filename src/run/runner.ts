@@ -13,7 +13,7 @@ import { planInputs } from '../io/sources.js';
 import { splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
 import type { Row } from '../report/types.js';
-import { ANALYZERS } from './registry.js';
+import { loadAnalyzer } from './registry.js';
 import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
@@ -69,8 +69,6 @@ export async function runAnalysis<P>(name: string, options: unknown, inputs: Run
 
 /** Starts an analysis whose rows are streamed. */
 export function startAnalysis<P>(name: string, options: unknown, inputs: RunInputs): AnalysisRun<P> {
-  const spec = ANALYZERS[name];
-  if (!spec) throw new Error(`unknown analysis '${name}'`);
   let settle!: (r: AnalysisResult<P>) => void;
   let fail!: (e: unknown) => void;
   const result = new Promise<AnalysisResult<P>>((res, rej) => {
@@ -88,6 +86,7 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
       const totalBytes = planned.reduce((a, t) => a + t.size, 0);
       const parallel = inputs.jobs > 1 && totalBytes >= minBytes && !planned.some((t) => t.path === '-');
       let out: AnalysisResult<P>;
+      const spec = await loadAnalyzer(name);
       if (parallel) {
         out = yield* runInWorkers<P>(name, options, planned, inputs);
       } else {
@@ -198,7 +197,7 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
         case 'fatal': throw new Error(msg.message);
       }
     }
-    return { partial: ANALYZERS[name].merge(partials) as P, documents };
+    return { partial: (await loadAnalyzer(name)).merge(partials) as P, documents };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
