@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<AnalyzerSpec<any, any>>> = {
   dates: async () => (await import('../analyze/dates/spec.js')).datesSpec,
   keywords: async () => (await import('../analyze/keywords/spec.js')).keywordsSpec,
   kwic: async () => (await import('../analyze/keywords/spec.js')).kwicSpec,
+  entities: async () => (await import('../analyze/entities/spec.js')).entitiesSpec,
 };
 
 export async function loadAnalyzer(name: string): Promise<AnalyzerSpec<any, any>> {

@@ -7,7 +7,8 @@ import { registerKeywords } from './keywords.js';
 import { registerKeyness } from './keyness.js';
 import { registerKwic } from './kwic.js';
 import { registerCollocates } from './collocates.js';
+import { registerEntities } from './entities.js';
 
 export const COMMANDS: Array<(program: Command) => void> = [
-  registerStats, registerKeywords, registerKeyness, registerKwic, registerCollocates, registerNormalize, registerDates,
+  registerStats, registerKeywords, registerKeyness, registerKwic, registerCollocates, registerEntities, registerDates, registerNormalize,
 ];

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Cross-validation over contiguous blocks of the ANERcorp train split, for feature and resource
+// decisions (dev alone is too small to tell 0.5 points apart). Not used for the shipped model.
+//   node scripts/ner/cv.mjs [--folds 5] [--epochs 10] [--bits 20] [--no-gaz] [--no-clusters] [--clusters PATH]
+import { readFileSync } from 'node:fs';
+import { normalizerFor } from '../../dist/text/normalize.js';
+import { parseConll, anercorpLabels } from '../../dist/analyze/entities/conll.js';
+import { FeatureExtractor } from '../../dist/analyze/entities/features.js';
+import { loadResources } from '../../dist/analyze/entities/resources.js';
+import { SpanScorer } from '../../dist/analyze/entities/score.js';
+import { buildExamples, formatScores, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const flag = (name) => args.includes(name);
+const FOLDS = Number(opt('--folds', 5));
+const EPOCHS = Number(opt('--epochs', 10));
+const BITS = Number(opt('--bits', 20));
+const res = loadResources(opt('--clusters', null) ? { clustersPath: opt('--clusters') } : {});
+if (flag('--no-gaz')) { res.gazetteer = null; res.triggers = null; }
+if (flag('--no-clusters')) res.clusters = null;
+if (process.env.EMB_DIMS) {
+  const { gunzipSync } = await import('node:zlib');
+  const m = new Map();
+  for (const line of gunzipSync(readFileSync('/tmp/emb.txt.gz')).toString('utf8').split('\n')) { const t = line.indexOf('\t'); m.set(line.slice(0, t), Int8Array.from(line.slice(t + 1).split(' ').map(Number))); }
+  res.emb = m;
+}
+const drop = new Set((opt('--drop', '') || '').split(',').filter(Boolean).map(Number));
+const norm = normalizerFor('standard');
+const all = parseConll(readFileSync('../shared/data/anercorp/ANERCorp_CamelLab_train.txt', 'utf8'), 'anercorp', anercorpLabels);
+const fx = new FeatureExtractor(res, BITS);
+const ex = buildExamples(all, norm, fx);
+if (drop.size > 0) for (const e of ex) { const F = e.rows.length / e.gold.length; for (let i = 0; i < e.rows.length; i++) if (drop.has(i % F)) e.rows[i] = -1; }
+const BIASES = (opt('--o-bias', '0')).split(',').map(Number);
+const pooledB = BIASES.map(() => new SpanScorer());
+const pooled = new SpanScorer();
+const CUT = Number(opt('--cutoff', 0));
+if (CUT > 0) {
+  const cnt = new Int32Array(1 << BITS);
+  for (const e of ex) for (const r of e.rows) if (r >= 0) cnt[r]++;
+  for (const e of ex) for (let i = 0; i < e.rows.length; i++) if (e.rows[i] >= 0 && cnt[e.rows[i]] < CUT) e.rows[i] = -1;
+}
+const per = [];
+for (let k = 0; k < FOLDS; k++) {
+  const a = Math.floor((k * ex.length) / FOLDS), b = Math.floor(((k + 1) * ex.length) / FOLDS);
+  const SEEDS = Number(opt('--seeds', 1));
+  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
+  for (let sd = 2; sd <= SEEDS; sd++) {
+    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
+    for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
+    for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
+  }
+  BIASES.forEach((bias, j) => pooledB[j].merge(scoreExamples(w, ex.slice(a, b), bias)));
+  const sc = scoreExamples(w, ex.slice(a, b), BIASES[0]);
+  per.push((sc.micro().f1 * 100).toFixed(1));
+  pooled.merge(sc);
+}
+console.log(formatScores(pooled.scores()));
+if (BIASES.length > 1) BIASES.forEach((bias, j) => { const m = pooledB[j].micro(); console.log(`O bias ${bias}: P ${(m.precision * 100).toFixed(2)} R ${(m.recall * 100).toFixed(2)} F1 ${(m.f1 * 100).toFixed(2)}`); });
+console.log('folds:', per.join(' '), ' pooled micro F1:', (pooled.micro().f1 * 100).toFixed(2));

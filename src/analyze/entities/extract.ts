@@ -1,0 +1,246 @@
+/**
+ * Entity mentions of one prepared document: the tagger labels each sentence, spans are cut out
+ * of the ORIGINAL text with proclitics left outside (وبالمغرب -> المغرب, للمغرب -> لمغرب whose
+ * normalized form is المغرب), and, optionally, gazetteer names the tagger missed are added.
+ * Offsets in the rows are code points (prepared.cp); canonical names come from merge.ts.
+ */
+import type { PreparedText } from '../../text/prepare.js';
+import type { Token } from '../../text/tokenize.js';
+import { splitProclitics } from './clitics.js';
+import type { NerModel } from './model.js';
+import { orgPhrases } from './rules.js';
+import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
+
+export type MentionSource = 'model' | 'gazetteer' | 'rule';
+
+export interface EntityMention {
+  doc: string;
+  type: EntityType;
+  /** Exactly the original slice text[start, end) (code points). */
+  text: string;
+  start: number;
+  end: number;
+  /** Normalized form (standard profile), the article's alef put back after لل. */
+  normalized: string;
+  /** The name of the merged entity (merge.ts); the gazetteer's canonical name or `normalized` until merged. */
+  canonical: string;
+  source: MentionSource;
+  /** Confidence in [0, 1]: mean posterior of the span's tags (model), fixed for lexicon matches. */
+  score: number;
+  /** UTF-16 offsets of the span in the original text (for slicing in JavaScript). */
+  utf16Start: number;
+  utf16End: number;
+  /** Token index range [first, end) in prepared.tokens. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface ExtractOptions {
+  /** Document id written in every row. */
+  doc?: string;
+  /** Compute confidence scores (forward-backward); otherwise score = 1 for model spans. Default true. */
+  scores?: boolean;
+  /** Add gazetteer names the tagger missed (not weak forms). Default true. */
+  gazetteerBackoff?: boolean;
+  /** Add long organization names built on a head noun that the tagger missed (rules.ts). Default true. */
+  orgRule?: boolean;
+  /**
+   * One name, one reading per document: untagged repeats of a name found elsewhere in the
+   * document, and of the family name of a person found with first and family name, are added
+   * (source rule). Default true.
+   */
+  consistency?: boolean;
+}
+
+const GAZETTEER_SCORE = 0.5;
+const RULE_SCORE = 0.4;
+
+/** First normalized unit of a token (binary search on the offset map). */
+function normStartOf(p: PreparedText, t: Token): number {
+  const starts = p.norm.starts;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function normEndOf(p: PreparedText, t: Token): number {
+  const ends = p.norm.ends;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid] <= t.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const collapseSpaces = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Builds a mention over tokens [a, b), cutting `cut` normalized proclitic characters off token a. */
+function mentionOf(p: PreparedText, doc: string, type: EntityType, a: number, b: number, cut: number, base: string,
+  source: MentionSource, score: number, canonical?: string): EntityMention {
+  const first = p.tokens[a];
+  const last = p.tokens[b - 1];
+  let start = first.start;
+  const nFirst = normStartOf(p, first);
+  if (cut > 0) start = p.norm.starts[nFirst + cut];
+  const end = last.end;
+  const nEnd = normEndOf(p, last);
+  const firstEnd = normEndOf(p, first);
+  const normalized = collapseSpaces((cut > 0 ? base : first.norm) + p.norm.text.slice(firstEnd, nEnd));
+  return {
+    doc, type, text: p.text.slice(start, end),
+    start: p.cp.toCodePoint(start), end: p.cp.toCodePoint(end),
+    normalized, canonical: canonical ?? normalized, source, score,
+    utf16Start: start, utf16End: end, tokenStart: a, tokenEnd: b,
+  };
+}
+
+export function extractEntities(prepared: PreparedText, model: NerModel, options: ExtractOptions = {}): EntityMention[] {
+  const doc = options.doc ?? '';
+  const withScores = options.scores !== false;
+  const freq = model.resources.clusters?.freq ?? null;
+  const gaz = model.resources.gazetteer;
+  const out: EntityMention[] = [];
+  const toks = prepared.tokens;
+  let tags = new Int8Array(256);
+  let marg = new Float64Array(256 * NUM_TAGS);
+  for (const s of prepared.sentences) {
+    const a0 = s.firstToken;
+    const n = s.endToken - a0;
+    if (n === 0) continue;
+    if (tags.length < n) { tags = new Int8Array(n * 2); marg = new Float64Array(n * 2 * NUM_TAGS); }
+    if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
+    else model.tag(toks, a0, s.endToken, tags);
+    const spans = spansOf(tags.subarray(0, n));
+    const covered = new Uint8Array(n);
+    for (const sp of spans) {
+      let score = 1;
+      if (withScores) {
+        let sum = 0;
+        for (let i = sp.start; i < sp.end; i++) sum += marg[i * NUM_TAGS + tags[i]];
+        score = sum / (sp.end - sp.start);
+      }
+      const a = a0 + sp.start;
+      const first = toks[a];
+      const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
+      // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
+      if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
+      out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
+      for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
+    }
+    if (options.orgRule !== false) {
+      for (const r of orgPhrases(toks, a0, s.endToken, model.resources.triggers, gaz, freq)) {
+        // a one-word place inside the phrase (مركز الرباط للدراسات ...) gives way to it
+        const inside = out.filter((m) => m.tokenStart >= r.start && m.tokenStart < r.end);
+        if (inside.some((m) => m.tokenStart === r.start || m.tokenEnd > r.end || m.type !== 'LOC' || m.tokenEnd - m.tokenStart > 1)) continue;
+        for (const m of inside) out.splice(out.indexOf(m), 1);
+        out.push(mentionOf(prepared, doc, 'ORG', r.start, r.end, r.cut, r.base, 'rule', RULE_SCORE));
+        covered.fill(1, r.start - a0, r.end - a0);
+      }
+    }
+    if (options.gazetteerBackoff !== false && gaz !== null) {
+      for (const hit of gaz.matchAll(toks, a0, s.endToken, freq)) {
+        if (hit.weak || !isFree(covered, hit.start - a0, hit.end - a0)) continue;
+        const entry = hit.entries[0];
+        if (!isEntityType(entry.label)) continue;
+        out.push(mentionOf(prepared, doc, entry.label, hit.start, hit.end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
+        covered.fill(1, hit.start - a0, hit.end - a0);
+      }
+    }
+  }
+  if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
+  out.sort((x, y) => x.utf16Start - y.utf16Start);
+  return out;
+}
+
+const REPEAT_MIN_SCORE = 0.6;
+const REPEAT_SCORE_FACTOR = 0.8;
+/** A family name repeated alone must be a rare word: common words (علي = على normalized) are not. */
+const FAMILY_MAX_FREQ = 3000;
+
+/**
+ * Document-level consistency: a name the tagger found confidently (or the family name of a
+ * person written in full) is tagged again where it recurs untagged in the same document.
+ */
+function addRepeats(p: PreparedText, doc: string, model: NerModel, out: EntityMention[], freq: ((w: string) => number) | null): void {
+  const toks = p.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const m of out) covered.fill(1, m.tokenStart, m.tokenEnd);
+  // key (normalized words joined by a space) -> type, or null when the document gives it two types
+  const names = new Map<string, EntityType | null>();
+  const note = (key: string, type: EntityType) => {
+    const t = names.get(key);
+    names.set(key, t === undefined || t === type ? type : null);
+  };
+  const baseOf = (t: Token) => (t.kind === 'arabic' ? splitProclitics(t.norm, freq).base : t.norm);
+  const triggers = model.resources.triggers;
+  for (const m of out) {
+    if (m.source === 'model' && m.score < REPEAT_MIN_SCORE) continue;
+    const words: string[] = [];
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) words.push(i === m.tokenStart ? baseOf(toks[i]) : toks[i].norm);
+    if (words.join('').length < 3) continue;
+    note(words.join(' '), m.type);
+    if (m.type === 'PER' && words.length >= 2) {
+      const last = toks[m.tokenEnd - 1];
+      const f = freq === null ? 0 : freq(last.norm);
+      const isTrigger = triggers?.matchAt(toks, m.tokenEnd - 1, m.tokenEnd, freq) != null;
+      if (last.kind === 'arabic' && last.norm.length >= 4 && f < FAMILY_MAX_FREQ && !isTrigger) note(last.norm, 'PER');
+    }
+  }
+  const byFirst = new Map<string, string[][]>();
+  for (const [key, type] of names) {
+    if (type === null) continue;
+    const words = key.split(' ');
+    const list = byFirst.get(words[0]) ?? [];
+    list.push(words);
+    byFirst.set(words[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const added: EntityMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i]) continue;
+    const t = toks[i];
+    if (t.kind !== 'arabic' && t.kind !== 'latin') continue;
+    let cut = 0;
+    let base = t.norm;
+    let cands = byFirst.get(t.norm);
+    if (cands === undefined && t.kind === 'arabic') {
+      const split = splitProclitics(t.norm, freq);
+      if (split.cut > 0) { cands = byFirst.get(split.base); cut = split.cut; base = split.base; }
+    }
+    if (cands === undefined) continue;
+    for (const words of cands) {
+      const end = i + words.length;
+      if (end > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) if (covered[i + k] || toks[i + k].norm !== words[k]) ok = false;
+      if (!ok) continue;
+      const type = names.get(words.join(' '));
+      if (type === null || type === undefined) continue;
+      // only within one sentence
+      if (!sameSentence(p, i, end - 1)) continue;
+      added.push(mentionOf(p, doc, type, i, end, cut, base, 'rule', Math.round(REPEAT_SCORE_FACTOR * 1000) / 1000));
+      covered.fill(1, i, end);
+      i = end - 1;
+      break;
+    }
+  }
+  out.push(...added);
+}
+
+function sameSentence(p: PreparedText, a: number, b: number): boolean {
+  for (const s of p.sentences) if (a >= s.firstToken && a < s.endToken) return b < s.endToken;
+  return false;
+}
+
+function isFree(covered: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (covered[i] !== 0) return false;
+  return true;
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normalizerFor } from '../../src/text/normalize.js';
+import { prepareText } from '../../src/text/prepare.js';
+import { EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
+
+const norm = normalizerFor('standard');
+let model: NerModel;
+beforeAll(() => { model = loadEntityModel(); });
+
+const run = (text: string) => extractEntities(prepareText(text, norm), model, { doc: 'd1' });
+const brief = (ms: EntityMention[]) => ms.map((m) => [m.type, m.text, m.start, m.end]);
+/** Slices by code points, as a Python or jq user would with the reported offsets. */
+const cpSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
+
+describe('extractEntities with the shipped model', () => {
+  it('finds a name announced by a title without the title, an organization, a Latin acronym and a glued place', () => {
+    const text = 'استقبل السيد عبد اللطيف الحموشي، المدير العام للأمن الوطني، وفدا من مكتب التحقيقات الفيدرالي FBI بالرباط.';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([
+      ['PER', 'عبد اللطيف الحموشي', 13, 31],
+      ['ORG', 'مكتب التحقيقات الفيدرالي', 68, 92],
+      ['ORG', 'FBI', 93, 96],
+      ['LOC', 'الرباط', 98, 104],
+    ]);
+    for (const m of ms) expect(cpSlice(text, m.start, m.end)).toBe(m.text);
+    expect(ms.every((m) => m.doc === 'd1' && m.score > 0 && m.score <= 1)).toBe(true);
+  });
+
+  it('keeps conjunction and prepositions outside the span: وبالمغرب -> المغرب', () => {
+    const text = 'ولد في فرنسا وبالمغرب قضى طفولته، ثم انتقل للعمل في الدار البيضاء.';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([
+      ['LOC', 'فرنسا', 7, 12],
+      ['LOC', 'المغرب', 15, 21],
+      ['LOC', 'الدار البيضاء', 52, 65],
+    ]);
+    expect(ms[1].normalized).toBe('المغرب');
+  });
+
+  it('after لل the span starts at the article lam and the normalized form gets its alef back', () => {
+    const ms = run('قدم الوزير تعازيه للمغرب وللشعب المغربي.');
+    const m = ms.find((x) => x.type === 'LOC');
+    expect(m).toMatchObject({ text: 'لمغرب', start: 19, end: 24, normalized: 'المغرب' });
+  });
+
+  it('reports code point offsets when the text has characters outside the BMP', () => {
+    const text = '😀 زار ترامب الرياض ثم توجه إلى الدوحة';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([
+      ['PER', 'ترامب', 6, 11],
+      ['LOC', 'الرياض', 12, 18],
+      ['LOC', 'الدوحة', 31, 37],
+    ]);
+    for (const m of ms) {
+      expect(cpSlice(text, m.start, m.end)).toBe(m.text);
+      expect(text.slice(m.utf16Start, m.utf16End)).toBe(m.text);
+    }
+  });
+
+  it('slices diacritized names exactly and normalizes them', () => {
+    const text = 'زار الملك مُحَمَّد السَّادِس مدينة طنجة أمس.';
+    const ms = run(text);
+    expect(ms.map((m) => [m.type, m.text, m.normalized])).toEqual([
+      ['PER', 'مُحَمَّد السَّادِس', 'محمد السادس'],
+      ['LOC', 'طنجة', 'طنجة'],
+    ]);
+    for (const m of ms) expect(cpSlice(text, m.start, m.end)).toBe(m.text);
+  });
+
+  it('finds multiword organizations', () => {
+    const ms = run('أعلنت منظمة الصحة العالمية أن وزارة الصحة المغربية سجلت حالات جديدة في مراكش وطنجة.');
+    expect(ms.map((m) => [m.type, m.text])).toEqual([
+      ['ORG', 'منظمة الصحة العالمية'],
+      ['ORG', 'وزارة الصحة'],
+      ['LOC', 'مراكش'],
+      ['LOC', 'طنجة'],
+    ]);
+  });
+
+  it('finds a long descriptive organization name by rule', () => {
+    const ms = run('وشارك المختبر الوطني للشرطة العلمية والتقنية في الدورة.');
+    expect(ms.map((m) => [m.type, m.text, m.source])).toEqual([['ORG', 'المختبر الوطني للشرطة العلمية والتقنية', 'rule']]);
+  });
+
+  it('does not read an adjective agreeing with a noun as an organization head: الجريمة المنظمة', () => {
+    expect(run('تواجه الدول الجريمة المنظمة العابرة للحدود والاتجار الدولي في البشر.')).toEqual([]);
+  });
+
+  it('tags again, in the same document, a family name first written with the first name', () => {
+    const ms = run('قال الدكتور خالد الشرقاوي السموني إن التعاون قوي. وتابع السموني بأن الجهود مستمرة.');
+    expect(ms.map((m) => [m.type, m.text])).toEqual([['PER', 'خالد الشرقاوي السموني'], ['PER', 'السموني']]);
+  });
+
+  it('returns nothing for text without names, and works on an empty document', () => {
+    expect(run('ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.')).toEqual([]);
+    expect(run('')).toEqual([]);
+  });
+});
