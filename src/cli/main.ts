@@ -23,9 +23,12 @@ export function buildProgram(): Command {
     .addHelpText('after', `
 Examples:
   corpus stats                                   statistics of the seed articles
-  corpus stats articles/ --top 30 --format json  a folder of .txt/.md/.jsonl files, as JSON
+  corpus keywords news/ --top 30                 keywords of a folder, clitics grouped (بالمغرب, للمغرب -> المغرب)
+  corpus entities --group                        people, places and organizations of the seeds, variants merged
+  corpus dates news.jsonl --timeline month       when a corpus talks about, as a chart
+  corpus kwic المغرب --width 40                  every occurrence in context, with exact offsets
   xzcat news.jsonl.xz | corpus stats - --per-doc --format csv > stats.csv
-  echo "أعلنت وزارة الداخلية اليوم" | corpus normalize
+  echo "أعلنت وزارة الداخلية اليوم" | corpus normalize -
   corpus SUBCOMMAND --help                       options and output fields of a subcommand`);
   for (const register of COMMANDS) register(program);
   return program;

@@ -2,7 +2,7 @@
  * Runs an analysis over the user's inputs.
  *
  * Small inputs, stdin and `--jobs 1` run in this thread. Bigger inputs are cut into contiguous
- * groups (big JSONL files into newline-aligned byte ranges first), about four per worker; each
+ * groups (big JSONL files into newline-aligned byte ranges first), about eight per worker; each
  * worker takes the next group when it is free. Rows come back tagged with their group and are
  * released in input order: the current group's rows stream out at once, later groups' rows wait
  * in memory only until the groups before them finish. Snapshots are merged at the end.
@@ -13,13 +13,13 @@ import { planInputs } from '../io/sources.js';
 import { splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
 import type { Row } from '../report/types.js';
-import { ANALYZERS } from './registry.js';
+import { loadAnalyzer } from './registry.js';
 import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 /** Groups per worker: enough to balance uneven groups, few enough to keep messages rare. */
-const GROUPS_PER_WORKER = 4;
+const GROUPS_PER_WORKER = 8;
 
 export interface RunInputs {
   paths: string[];
@@ -69,8 +69,6 @@ export async function runAnalysis<P>(name: string, options: unknown, inputs: Run
 
 /** Starts an analysis whose rows are streamed. */
 export function startAnalysis<P>(name: string, options: unknown, inputs: RunInputs): AnalysisRun<P> {
-  const spec = ANALYZERS[name];
-  if (!spec) throw new Error(`unknown analysis '${name}'`);
   let settle!: (r: AnalysisResult<P>) => void;
   let fail!: (e: unknown) => void;
   const result = new Promise<AnalysisResult<P>>((res, rej) => {
@@ -88,6 +86,7 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
       const totalBytes = planned.reduce((a, t) => a + t.size, 0);
       const parallel = inputs.jobs > 1 && totalBytes >= minBytes && !planned.some((t) => t.path === '-');
       let out: AnalysisResult<P>;
+      const spec = await loadAnalyzer(name);
       if (parallel) {
         out = yield* runInWorkers<P>(name, options, planned, inputs);
       } else {
@@ -148,7 +147,8 @@ class Inbox {
 }
 
 async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs): AsyncGenerator<Row, AnalysisResult<P>> {
-  const groups = groupTasks(splitTasks(planned, inputs.jobs * GROUPS_PER_WORKER), inputs.jobs * GROUPS_PER_WORKER);
+  const parts = inputs.jobs * GROUPS_PER_WORKER;
+  const groups = groupTasks(splitTasks(planned, parts, 4 << 20), parts);
   const count = Math.min(inputs.jobs, groups.length);
   const inbox = new Inbox();
   const data: WorkerInput = { analyzer: name, options, load: inputs.load };
@@ -197,7 +197,7 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
         case 'fatal': throw new Error(msg.message);
       }
     }
-    return { partial: ANALYZERS[name].merge(partials) as P, documents };
+    return { partial: (await loadAnalyzer(name)).merge(partials) as P, documents };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

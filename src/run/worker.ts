@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readDocs } from '../io/read.js';
 import type { InputTask, LoadOptions } from '../io/types.js';
 import type { Row } from '../report/types.js';
-import { ANALYZERS } from './registry.js';
+import { loadAnalyzer } from './registry.js';
 
 export interface WorkerInput {
   analyzer: string;
@@ -41,7 +41,7 @@ if (parentPort) {
   const port = parentPort;
   const input = workerData as WorkerInput;
   const post = (m: WorkerMessage) => port.postMessage(m);
-  const analyzer = ANALYZERS[input.analyzer].create(input.options);
+  const analyzer = (await loadAnalyzer(input.analyzer)).create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
 
   async function runGroup(group: number, tasks: InputTask[]): Promise<void> {

@@ -1,0 +1,33 @@
+/** The keyword analyses as runner analyses (see src/run/analyzer.ts). */
+import type { Row } from '../../report/types.js';
+import type { AnalyzerSpec } from '../../run/analyzer.js';
+import { KeywordCounter, KeywordPartial, KeywordSettings, mergeKeywordPartials } from './counter.js';
+import { KwicSearcher, KwicSettings } from './kwic.js';
+
+/** `keywords`, `keyness` and `collocates` count with this one. */
+export const keywordsSpec: AnalyzerSpec<KeywordSettings, KeywordPartial> = {
+  create(settings) {
+    const counter = new KeywordCounter(settings);
+    return {
+      add: (doc) => {
+        const terms = counter.add(doc);
+        return terms ? [terms as unknown as Row] : undefined;
+      },
+      snapshot: () => counter.snapshot(),
+    };
+  },
+  merge: mergeKeywordPartials,
+};
+
+export interface KwicPartial {
+  matches: number;
+}
+
+/** `kwic`: rows per document (in input order), the number of matches as the snapshot. */
+export const kwicSpec: AnalyzerSpec<KwicSettings, KwicPartial> = {
+  create(settings) {
+    const searcher = new KwicSearcher(settings);
+    return { add: (doc) => searcher.add(doc), snapshot: () => ({ matches: searcher.matches }) };
+  },
+  merge: (parts) => ({ matches: parts.reduce((a, p) => a + p.matches, 0) }),
+};

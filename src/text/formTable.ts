@@ -1,0 +1,170 @@
+/**
+ * Interns word forms straight from a UTF-16 buffer: the form is hashed and compared in place,
+ * and a string is created only the first time a form is seen, so counting code does not
+ * allocate per token (see ../shared/PERF.md). ASCII letters are folded to lower case (FBI and
+ * fbi are one form); Arabic has no case.
+ */
+export class FormTable {
+  /**
+   * Open addressing, four ints a slot: form id + 1 (0 = empty), hash, and where the form's folded
+   * units lie in `pool` (offset, length). A lookup touches one slot line and the pool, not a
+   * string object.
+   */
+  private slots: Int32Array;
+  private mask: number;
+  /** The folded code units of every form, one after the other. */
+  private pool: Uint16Array;
+  private poolUsed = 0;
+  /** Forms by id (ids are dense, in order of first appearance). */
+  readonly forms: string[] = [];
+
+  constructor(initialCapacity = 1024) {
+    let cap = 16;
+    while (cap < initialCapacity * 2) cap <<= 1;
+    this.slots = new Int32Array(cap * 4);
+    this.mask = cap - 1;
+    this.pool = new Uint16Array(Math.max(16, initialCapacity) * 8);
+  }
+
+  get size(): number {
+    return this.forms.length;
+  }
+
+  /** Id of units[start, end), or -1 when the form was never interned. */
+  find(units: ArrayLike<number>, start: number, end: number): number {
+    const h = hashUnits(units, start, end);
+    const slots = this.slots;
+    const mask = this.mask;
+    const len = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const at = slot * 4;
+      const id1 = slots[at];
+      if (id1 === 0) return -1;
+      if (slots[at + 1] === h && slots[at + 3] === len && this.same(slots[at + 2], units, start, len)) return id1 - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Id of units[start, end), interning it if new. */
+  intern(units: ArrayLike<number>, start: number, end: number): number {
+    return this.insert(units, start, end, null);
+  }
+
+  /** Id of a whole string (used when merging tables from workers and when loading lists). */
+  internString(s: string): number {
+    return this.insert(unitsOf(s), 0, s.length, s);
+  }
+
+  findString(s: string): number {
+    return this.find(unitsOf(s), 0, s.length);
+  }
+
+  private same(offset: number, units: ArrayLike<number>, start: number, len: number): boolean {
+    const pool = this.pool;
+    for (let i = 0; i < len; i++) if (pool[offset + i] !== fold(units[start + i])) return false;
+    return true;
+  }
+
+  /** `given`: the form as a string when the caller has one (kept as is when already folded). */
+  private insert(units: ArrayLike<number>, start: number, end: number, given: string | null): number {
+    const h = hashUnits(units, start, end);
+    const len = end - start;
+    let slot = h & this.mask;
+    for (;;) {
+      const at = slot * 4;
+      const id1 = this.slots[at];
+      if (id1 === 0) break;
+      if (this.slots[at + 1] === h && this.slots[at + 3] === len && this.same(this.slots[at + 2], units, start, len)) return id1 - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.forms.length;
+    if (this.poolUsed + len > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    const offset = this.poolUsed;
+    for (let i = 0; i < len; i++) this.pool[offset + i] = fold(units[start + i]);
+    this.poolUsed += len;
+    this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(this.pool, offset, offset + len));
+    const at = slot * 4;
+    this.slots[at] = id + 1;
+    this.slots[at + 1] = h;
+    this.slots[at + 2] = offset;
+    this.slots[at + 3] = len;
+    if (this.forms.length * 2 > this.mask + 1) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    const slots = new Int32Array(cap * 4);
+    const mask = cap - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      let slot = old[at + 1] & mask;
+      while (slots[slot * 4] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(at, at + 4), slot * 4);
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+let scratch = new Uint16Array(256);
+/** The string's code units in a reused buffer (strings and buffers share one code path). */
+function unitsOf(s: string): Uint16Array {
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
+  return scratch;
+}
+
+function hasUpperAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+
+function hashUnits(units: ArrayLike<number>, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(units[i]), 0x01000193);
+  return h;
+}
+
+
+function formOf(units: ArrayLike<number>, start: number, end: number): string {
+  let upper = false;
+  for (let i = start; i < end; i++) if (units[i] >= 0x41 && units[i] <= 0x5a) { upper = true; break; }
+  // one flat string at once (a string grown with += is a rope that every later lookup must flatten)
+  if (!upper && units instanceof Uint16Array && end - start < 4096) {
+    return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
+  }
+  const codes = new Array<number>(end - start);
+  for (let i = start; i < end; i++) codes[i - start] = fold(units[i]);
+  return String.fromCharCode(...codes);
+}
+
+/** A growable Int32 vector indexed by form id; unused slots hold `fill`. */
+export class IntColumn {
+  data: Int32Array;
+  constructor(capacity = 1024, readonly fill = 0) {
+    this.data = new Int32Array(capacity);
+    if (fill !== 0) this.data.fill(fill);
+  }
+  /** Makes index `i` addressable (new slots hold `fill`). */
+  ensure(i: number): void {
+    if (i < this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap <= i) cap *= 2;
+    const bigger = new Int32Array(cap);
+    bigger.set(this.data);
+    if (this.fill !== 0) bigger.fill(this.fill, this.data.length);
+    this.data = bigger;
+  }
+}
