@@ -14,7 +14,8 @@ import {
   TokenBuffer, tokenizeUnits,
 } from '../../text/tokenize.js';
 import { expectedTypeRatio } from './diversity.js';
-import { TypeTable, topIds } from './typeTable.js';
+import { FormTable, IntColumn } from '../../text/formTable.js';
+import { topIds } from './top.js';
 
 /** Raw sums, mergeable. Index of `kinds` = token kind code. */
 export interface StatsSums {
@@ -75,13 +76,31 @@ export interface StatsOptions {
 
 const emptySums = (): StatsSums => ({ documents: 0, characters: 0, kinds: new Array(11).fill(0), sentences: 0, wordUnits: 0, diacritized: 0 });
 
+/** Counts per word type, keyed in place from UTF-16 units (ASCII case folded: FBI = fbi). */
+class TypeCounts {
+  private readonly table: FormTable;
+  private readonly counts: IntColumn;
+  constructor(capacity: number) {
+    this.table = new FormTable(capacity);
+    this.counts = new IntColumn(capacity);
+  }
+  add(units: ArrayLike<number>, start: number, end: number): void {
+    const id = this.table.intern(units, start, end);
+    this.counts.ensure(id);
+    this.counts.data[id]++;
+  }
+  entries(): { keys: string[]; counts: Int32Array } {
+    return { keys: this.table.forms.slice(), counts: this.counts.data.slice(0, this.table.size) };
+  }
+}
+
 /** Counts documents one at a time; reuses its buffers between documents. */
 export class StatsCounter {
   private readonly norm = new NormBuffer();
   private readonly tokens = new TokenBuffer();
   private readonly bounds: number[] = [];
   private readonly sums = emptySums();
-  private readonly types = new TypeTable(1 << 16);
+  private readonly types = new TypeCounts(1 << 16);
 
   constructor(private readonly opts: StatsOptions) {}
 
@@ -91,12 +110,12 @@ export class StatsCounter {
     if (!this.opts.perDoc) return undefined;
     // Counted a second time into its own small table: only --per-doc pays for it.
     const sums = emptySums();
-    const types = new TypeTable(256);
+    const types = new TypeCounts(256);
     this.count(text, sums, types);
     return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
   }
 
-  private count(text: string, sums: StatsSums, types: TypeTable): void {
+  private count(text: string, sums: StatsSums, types: TypeCounts): void {
     const len = this.opts.normalizer.normalizeInto(text, this.norm, true);
     const u = this.norm.units;
     const starts = this.norm.starts;
