@@ -3,7 +3,7 @@
  * dates): normalize with an offset map, tokenize, split sentences. Counting code (stats) uses
  * the flat buffers directly instead, to avoid allocating per token.
  */
-import { NormalizedText, Normalizer, NormBuffer, unitsToString as unitsToStringFast } from './normalize.js';
+import { NormalizedText, Normalizer, NormBuffer, unitsToString } from './normalize.js';
 import { CodePointIndex } from './offsets.js';
 import { splitSentences } from './sentences.js';
 import { Token, TokenBuffer, materialize, tokenizeUnits } from './tokenize.js';
@@ -38,7 +38,7 @@ export function prepareText(text: string, normalizer: Normalizer): PreparedText 
   splitSentences(units, tokBuf, bounds);
   const norm: NormalizedText = {
     original: text,
-    text: unitsToStringFast(units, len),
+    text: unitsToString(units, len),
     starts: normBuf.starts.slice(0, len),
     ends: normBuf.ends.slice(0, len),
   };
