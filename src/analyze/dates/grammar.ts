@@ -22,6 +22,7 @@
  *  - a duration after منذ/قبل/بعد counts from the reference, except when من/على follows (بعد
  *    عامين من الحرب counts from the war) or the unit heads a date (قبل شهر رمضان، بعد يوم الجمعة).
  */
+import { K_ARABIC, K_NUMBER, K_PUNCT } from '../../text/tokenize.js';
 import { Calendar, Unit } from './types.js';
 import { Reading, categoryBit as cb, roleBit as rb } from './lexicon.js';
 import { Hit, SP_ARTICLE, SP_NUMBER, SP_PAREN, TokenView } from './tokens.js';
@@ -393,7 +394,7 @@ export class DateGrammar {
       if (v.norm(eg - 1) === 'م') {
         // a lone م is also "metres" (100 م) and "million" (1095 م د): a year needs four digits
         // in 1000-2200, or a year context, and no currency letter after it
-        if (v.tokens[eg]?.kind === 'arabic' && v.norm(eg).length === 1) return null;
+        if (v.kind(eg) === K_ARABIC && v.norm(eg).length === 1) return null;
         if (!strong && (dg < 4 || y < 1000)) return null;
       }
       return y >= 1 && y <= 2200 ? { y, era, end } : null;
@@ -422,7 +423,7 @@ export class DateGrammar {
       da = v.digits[i]; dc = v.digits[i + 4];
       if (v.digits[i + 2] > 2) return null;
       end = i + 5;
-    } else if (v.tokens[i]?.kind === 'number') {
+    } else if (v.kind(i) === K_NUMBER) {
       const parts = v.norm(i).split('.');
       if (parts.length !== 3 || parts[1].length > 2) return null;
       a = Number(parts[0]); b = Number(parts[1]); c = Number(parts[2]);
@@ -500,8 +501,8 @@ export class DateGrammar {
   private clauseStart(i: number): boolean {
     const v = this.v;
     if (i === 0) return true;
-    const k = v.tokens[i - 1].kind;
-    return k === 'punctuation' || !v.sameLine(i - 1);
+    const k = v.kind(i - 1);
+    return k === K_PUNCT || !v.sameLine(i - 1);
   }
 
   private futureCue(i: number): boolean {
@@ -731,7 +732,7 @@ export class DateGrammar {
   /** An indefinite word after a number reads as what is counted (في 2000 موقع). */
   private countedNounAfter(j: number): boolean {
     const v = this.v;
-    if (j >= v.n || v.tokens[j].kind !== 'arabic' || !v.sameLine(j - 1)) return false;
+    if (j >= v.n || v.kind(j) !== K_ARABIC || !v.sameLine(j - 1)) return false;
     const s = v.norm(j);
     if (s.startsWith('ال') || s.startsWith('و') || s.startsWith('ف')) return false;
     if (v.known(j)) return false;

@@ -4,8 +4,9 @@
  * to match a lexicon category or grammar role at a position (phrases included). Nothing here
  * scans more than the few tokens of a phrase, so every helper is O(1) per call.
  */
-import { Token } from '../../text/tokenize.js';
-import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash } from './lexicon.js';
+import { K_ARABIC, K_NUMBER, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
+import { unitsToString } from '../../text/normalize.js';
+import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHashUnits } from './lexicon.js';
 
 export interface Hit {
   r: Reading;
@@ -16,16 +17,54 @@ export interface Hit {
 const NONE: Reading[] = [];
 
 // Per-token arrays are reused from one document to the next (extraction is synchronous), so a
-// stream of documents does not allocate three typed arrays each.
-let sharedMask = new Int32Array(4096);
-let sharedNum = new Int32Array(4096);
-let sharedDigits = new Uint8Array(4096);
-let sharedSpecial = new Uint8Array(4096);
+// stream of documents does not allocate typed arrays or token objects each.
+let cap = 0;
+let sharedMask = new Int32Array(0);
+let sharedNum = new Int32Array(0);
+let sharedDigits = new Uint8Array(0);
+let sharedSpecial = new Uint8Array(0);
+let sharedKind = new Uint8Array(0);
+let sharedStart = new Int32Array(0);
+let sharedEnd = new Int32Array(0);
+let sharedNStart = new Int32Array(0);
+let sharedNEnd = new Int32Array(0);
+let sharedNorm: (string | undefined)[] = [];
+
+function ensure(n: number): void {
+  if (cap >= n + 1) return;
+  const size = Math.max(n + 1, cap * 2, 4096);
+  cap = size;
+  sharedMask = new Int32Array(size);
+  sharedNum = new Int32Array(size);
+  sharedDigits = new Uint8Array(size);
+  sharedSpecial = new Uint8Array(size);
+  sharedKind = new Uint8Array(size);
+  sharedStart = new Int32Array(size);
+  sharedEnd = new Int32Array(size);
+  sharedNStart = new Int32Array(size);
+  sharedNEnd = new Int32Array(size);
+  sharedNorm = new Array<string | undefined>(size);
+}
 
 /** `special` codes: tokens with no lexicon reading that can still start a date. */
 export const SP_NUMBER = 1;
 export const SP_ARTICLE = 2; // الـ as a token of its own (الـ21، الـ24 ساعة)
 export const SP_PAREN = 3;
+
+/**
+ * The flat input of a TokenView: normalized units with the tokens' (normalized start, end,
+ * kind) triples (`tokenizeUnits` output) and the normalized -> original offset map.
+ */
+export interface FlatTokens {
+  /** The original text. */
+  text: string;
+  units: Uint16Array;
+  length: number;
+  /** Original [start, end) of each normalized unit. */
+  starts: Int32Array;
+  ends: Int32Array;
+  tokens: TokenBuffer;
+}
 
 export class TokenView {
   readonly n: number;
@@ -37,49 +76,122 @@ export class TokenView {
   readonly digits: Uint8Array;
   /** SP_NUMBER, SP_ARTICLE, SP_PAREN or 0: lets the grammar skip a token without touching it. */
   readonly special: Uint8Array;
+  /** Token kind (index into KINDS). */
+  private readonly kinds: Uint8Array;
+  /** Original offsets of each token. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Normalized form of each token: units [nstart, nend) of `units`, made a string on demand. */
+  private readonly nstarts: Int32Array;
+  private readonly nends: Int32Array;
+  private readonly units: Uint16Array;
+  private readonly norms: (string | undefined)[];
   private readonly forms: DateLexicon['forms'];
   private readonly extra: DateLexicon['extra'];
 
-  constructor(readonly tokens: Token[], lex: DateLexicon, private readonly text: string) {
-    const n = tokens.length;
-    this.n = n;
-    if (sharedMask.length < n + 1) {
-      const size = Math.max(n + 1, sharedMask.length * 2);
-      sharedMask = new Int32Array(size);
-      sharedNum = new Int32Array(size);
-      sharedDigits = new Uint8Array(size);
-      sharedSpecial = new Uint8Array(size);
+  /** From the flat buffers of the text core: no object or string per token. */
+  static fromFlat(flat: FlatTokens, lex: DateLexicon): TokenView {
+    const buf = flat.tokens;
+    const n = buf.count;
+    ensure(n);
+    const data = buf.data;
+    const kinds = sharedKind;
+    const starts = sharedStart;
+    const ends = sharedEnd;
+    const nstarts = sharedNStart;
+    const nends = sharedNEnd;
+    const ostarts = flat.starts;
+    const oends = flat.ends;
+    for (let t = 0; t < n; t++) {
+      const s = data[t * 3];
+      const e = data[t * 3 + 1];
+      kinds[t] = data[t * 3 + 2] & 0xff;
+      nstarts[t] = s;
+      nends[t] = e;
+      if (e <= s) {
+        const at = s < flat.length ? ostarts[s] : flat.text.length;
+        starts[t] = at;
+        ends[t] = at;
+      } else {
+        starts[t] = ostarts[s];
+        ends[t] = oends[e - 1];
+      }
     }
+    return new TokenView(n, flat.units, lex, flat.text);
+  }
+
+  /** From `Token` objects (prepareText). */
+  static fromTokens(tokens: Token[], lex: DateLexicon, text: string): TokenView {
+    const n = tokens.length;
+    ensure(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += tokens[i].norm.length;
+    const units = new Uint16Array(total);
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      const s = t.norm;
+      sharedKind[i] = KINDS.indexOf(t.kind);
+      sharedStart[i] = t.start;
+      sharedEnd[i] = t.end;
+      sharedNStart[i] = p;
+      for (let k = 0; k < s.length; k++) units[p++] = s.charCodeAt(k);
+      sharedNEnd[i] = p;
+    }
+    const view = new TokenView(n, units, lex, text);
+    for (let i = 0; i < n; i++) sharedNorm[i] = tokens[i].norm;
+    return view;
+  }
+
+  private constructor(n: number, units: Uint16Array, lex: DateLexicon, private readonly text: string) {
+    this.n = n;
     const mask = (this.mask = sharedMask);
     const num = (this.num = sharedNum);
     const digits = (this.digits = sharedDigits);
     const special = (this.special = sharedSpecial);
+    const kinds = (this.kinds = sharedKind);
+    this.starts = sharedStart;
+    this.ends = sharedEnd;
+    const nstarts = (this.nstarts = sharedNStart);
+    const nends = (this.nends = sharedNEnd);
+    const norms = (this.norms = sharedNorm);
+    this.units = units;
     const forms = (this.forms = lex.forms);
     this.extra = lex.extra;
     const filter = lex.filter;
     for (let i = 0; i < n; i++) {
-      const t = tokens[i];
       // num and digits are only read for SP_NUMBER tokens, so only those are written
       mask[i] = 0;
       special[i] = 0;
-      const s = t.norm;
-      if (t.kind === 'arabic') {
-        const h = formHash(s);
+      norms[i] = undefined;
+      const k = kinds[i];
+      const a = nstarts[i];
+      const b = nends[i];
+      const len = b - a;
+      if (k === K_ARABIC) {
+        const h = formHashUnits(units, a, b);
         if ((filter[h >> 3] & (1 << (h & 7))) !== 0) {
-          const info = forms.get(s);
+          const info = forms.get(this.norm(i));
           if (info) mask[i] = info.mask;
         }
-        if (s.length === 2 && s === 'ال') special[i] = SP_ARTICLE;
-      } else if (t.kind === 'number') {
+        if (len === 2 && units[a] === 0x627 && units[a + 1] === 0x644) special[i] = SP_ARTICLE;
+      } else if (k === K_NUMBER) {
         special[i] = SP_NUMBER;
-        if (s.length <= 9 && isDigits(s)) {
-          num[i] = Number(s);
-          digits[i] = s.length;
+        let v = 0;
+        let ok = len > 0 && len <= 9;
+        for (let q = a; ok && q < b; q++) {
+          const c = units[q];
+          if (c < 0x30 || c > 0x39) ok = false;
+          else v = v * 10 + (c - 0x30);
+        }
+        if (ok) {
+          num[i] = v;
+          digits[i] = len;
         } else {
           num[i] = -1;
           digits[i] = 0;
         }
-      } else if (s === '(') special[i] = SP_PAREN;
+      } else if (len === 1 && units[a] === 0x28) special[i] = SP_PAREN;
     }
     // a sentinel past the end keeps lookahead checks simple
     mask[n] = 0;
@@ -88,16 +200,24 @@ export class TokenView {
     special[n] = 0;
   }
 
+  /** Kind (index into KINDS) of token i, or -1 outside the document. */
+  kind(i: number): number { return i >= 0 && i < this.n ? this.kinds[i] : -1; }
+  /** Original [start, end) of token i. */
+  start(i: number): number { return this.starts[i]; }
+  end(i: number): number { return this.ends[i]; }
+  /** Normalized start of token i (index into the normalized units). */
+  normStart(i: number): number { return this.nstarts[i]; }
+
   /** Start readings of token i (empty for most tokens). */
   readings(i: number): Reading[] {
     if (i < 0 || i >= this.n || this.mask[i] === 0) return NONE;
-    return this.forms.get(this.tokens[i].norm)?.readings ?? NONE;
+    return this.forms.get(this.norm(i))?.readings ?? NONE;
   }
 
   /** Readings of token i that are only checked next to a start (number words, modifiers, other roles). */
   extraReadings(i: number): Reading[] {
-    if (i < 0 || i >= this.n || this.tokens[i].kind !== 'arabic') return NONE;
-    return this.extra.get(this.tokens[i].norm) ?? NONE;
+    if (i < 0 || i >= this.n || this.kinds[i] !== K_ARABIC) return NONE;
+    return this.extra.get(this.norm(i)) ?? NONE;
   }
 
   /** The token has any reading at all (start or extra). */
@@ -105,17 +225,38 @@ export class TokenView {
     return i >= 0 && i < this.n && (this.mask[i] !== 0 || this.extraReadings(i).length > 0);
   }
 
-  norm(i: number): string { return i >= 0 && i < this.n ? this.tokens[i].norm : ''; }
+  norm(i: number): string {
+    if (i < 0 || i >= this.n) return '';
+    const s = this.norms[i];
+    if (s !== undefined) return s;
+    const a = this.nstarts[i];
+    const b = this.nends[i];
+    let out: string;
+    if (b - a <= 12) {
+      const u = this.units;
+      out = '';
+      for (let k = a; k < b; k++) out += String.fromCharCode(u[k]);
+    } else out = unitsToString(this.units.subarray(a, b), b - a);
+    this.norms[i] = out;
+    return out;
+  }
   isNum(i: number): boolean { return i >= 0 && i < this.n && this.special[i] === SP_NUMBER && this.num[i] >= 0; }
   /** The token is exactly this punctuation/symbol/word (normalized). */
-  is(i: number, s: string): boolean { return i >= 0 && i < this.n && this.tokens[i].norm === s; }
+  is(i: number, s: string): boolean {
+    if (i < 0 || i >= this.n) return false;
+    const a = this.nstarts[i];
+    if (this.nends[i] - a !== s.length) return false;
+    const u = this.units;
+    for (let k = 0; k < s.length; k++) if (u[a + k] !== s.charCodeAt(k)) return false;
+    return true;
+  }
   /** No space between tokens i and i+1. */
-  touching(i: number): boolean { return i >= 0 && i + 1 < this.n && this.tokens[i].end === this.tokens[i + 1].start; }
+  touching(i: number): boolean { return i >= 0 && i + 1 < this.n && this.ends[i] === this.starts[i + 1]; }
   /** Tokens i and i+1 are close and on the same line (the parts of one date never cross a line break). */
   sameLine(i: number): boolean {
     if (i < 0 || i + 1 >= this.n) return false;
-    const a = this.tokens[i].end;
-    const b = this.tokens[i + 1].start;
+    const a = this.ends[i];
+    const b = this.starts[i + 1];
     if (b - a > 4) return false;
     for (let k = a; k < b; k++) {
       const c = this.text.charCodeAt(k);
@@ -170,17 +311,8 @@ export class TokenView {
     if (rest.length === 0) return i + 1;
     if (i + rest.length >= this.n) return -1;
     for (let k = 0; k < rest.length; k++) {
-      if (this.tokens[i + 1 + k].norm !== rest[k]) return -1;
+      if (!this.is(i + 1 + k, rest[k])) return -1;
     }
     return i + 1 + rest.length;
   }
-}
-
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
 }
