@@ -101,7 +101,11 @@ export class DateGrammar {
     const v = this.v;
     const out: Match[] = [];
     let i = 0;
+    const mask = v.mask;
+    const special = v.special;
     while (i < v.n) {
+      // most tokens can start nothing: skip them without a call
+      if (mask[i] === 0 && special[i] === 0) { i++; continue; }
       const m = this.at(i);
       if (!m) { i++; continue; }
       // السنة الجارية (2024): the document says which year it means

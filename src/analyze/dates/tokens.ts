@@ -4,9 +4,9 @@
  * to match a lexicon category or grammar role at a position (phrases included). Nothing here
  * scans more than the few tokens of a phrase, so every helper is O(1) per call.
  */
-import { K_ARABIC, K_NUMBER, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
+import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
 import { unitsToString } from '../../text/normalize.js';
-import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHashUnits } from './lexicon.js';
+import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits } from './lexicon.js';
 
 export interface Hit {
   r: Reading;
@@ -23,12 +23,9 @@ let sharedMask = new Int32Array(0);
 let sharedNum = new Int32Array(0);
 let sharedDigits = new Uint8Array(0);
 let sharedSpecial = new Uint8Array(0);
-let sharedKind = new Uint8Array(0);
-let sharedStart = new Int32Array(0);
-let sharedEnd = new Int32Array(0);
-let sharedNStart = new Int32Array(0);
-let sharedNEnd = new Int32Array(0);
-let sharedNorm: (string | undefined)[] = [];
+const sharedNorm: (string | undefined)[] = [];
+/** Indices of `sharedNorm` set for the current document (cleared by the next view). */
+const normSet: number[] = [];
 
 function ensure(n: number): void {
   if (cap >= n + 1) return;
@@ -38,12 +35,21 @@ function ensure(n: number): void {
   sharedNum = new Int32Array(size);
   sharedDigits = new Uint8Array(size);
   sharedSpecial = new Uint8Array(size);
-  sharedKind = new Uint8Array(size);
-  sharedStart = new Int32Array(size);
-  sharedEnd = new Int32Array(size);
-  sharedNStart = new Int32Array(size);
-  sharedNEnd = new Int32Array(size);
-  sharedNorm = new Array<string | undefined>(size);
+}
+
+/** Bit filter over `formHash` of the extra forms (number words, modifiers, other roles). */
+const extraFilters = new WeakMap<DateLexicon, Uint8Array>();
+function extraFilter(lex: DateLexicon): Uint8Array {
+  let f = extraFilters.get(lex);
+  if (!f) {
+    f = new Uint8Array(lex.filter.length);
+    for (const form of lex.extra.keys()) {
+      const h = formHash(form);
+      f[h >> 3] |= 1 << (h & 7);
+    }
+    extraFilters.set(lex, f);
+  }
+  return f;
 }
 
 /** `special` codes: tokens with no lexicon reading that can still start a date. */
@@ -76,97 +82,82 @@ export class TokenView {
   readonly digits: Uint8Array;
   /** SP_NUMBER, SP_ARTICLE, SP_PAREN or 0: lets the grammar skip a token without touching it. */
   readonly special: Uint8Array;
-  /** Token kind (index into KINDS). */
-  private readonly kinds: Uint8Array;
-  /** Original offsets of each token. */
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** Normalized form of each token: units [nstart, nend) of `units`, made a string on demand. */
-  private readonly nstarts: Int32Array;
-  private readonly nends: Int32Array;
+  /** Tokens as (normalized start, normalized end, kind) triples, as `TokenBuffer` stores them. */
+  private readonly data: Int32Array;
+  /** Normalized units; a token's form is made a string only when asked for (`norm`). */
   private readonly units: Uint16Array;
+  private readonly ulen: number;
+  /** Original [start, end) of each normalized unit. */
+  private readonly ustarts: Int32Array;
+  private readonly uends: Int32Array;
+  /** Original offsets per token when built from `Token` objects (else null). */
+  private readonly tstarts: Int32Array | null;
+  private readonly tends: Int32Array | null;
   private readonly norms: (string | undefined)[];
   private readonly forms: DateLexicon['forms'];
   private readonly extra: DateLexicon['extra'];
+  private readonly xfilter: Uint8Array;
 
   /** From the flat buffers of the text core: no object or string per token. */
   static fromFlat(flat: FlatTokens, lex: DateLexicon): TokenView {
-    const buf = flat.tokens;
-    const n = buf.count;
-    ensure(n);
-    const data = buf.data;
-    const kinds = sharedKind;
-    const starts = sharedStart;
-    const ends = sharedEnd;
-    const nstarts = sharedNStart;
-    const nends = sharedNEnd;
-    const ostarts = flat.starts;
-    const oends = flat.ends;
-    for (let t = 0; t < n; t++) {
-      const s = data[t * 3];
-      const e = data[t * 3 + 1];
-      kinds[t] = data[t * 3 + 2] & 0xff;
-      nstarts[t] = s;
-      nends[t] = e;
-      if (e <= s) {
-        const at = s < flat.length ? ostarts[s] : flat.text.length;
-        starts[t] = at;
-        ends[t] = at;
-      } else {
-        starts[t] = ostarts[s];
-        ends[t] = oends[e - 1];
-      }
-    }
-    return new TokenView(n, flat.units, lex, flat.text);
+    return new TokenView(flat.tokens.count, flat.tokens.data, flat.units, flat.length, flat.starts, flat.ends, null, null, lex, flat.text);
   }
 
   /** From `Token` objects (prepareText). */
   static fromTokens(tokens: Token[], lex: DateLexicon, text: string): TokenView {
     const n = tokens.length;
-    ensure(n);
     let total = 0;
     for (let i = 0; i < n; i++) total += tokens[i].norm.length;
     const units = new Uint16Array(total);
+    const data = new Int32Array(3 * n);
+    const tstarts = new Int32Array(n);
+    const tends = new Int32Array(n);
     let p = 0;
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       const s = t.norm;
-      sharedKind[i] = KINDS.indexOf(t.kind);
-      sharedStart[i] = t.start;
-      sharedEnd[i] = t.end;
-      sharedNStart[i] = p;
+      data[3 * i] = p;
       for (let k = 0; k < s.length; k++) units[p++] = s.charCodeAt(k);
-      sharedNEnd[i] = p;
+      data[3 * i + 1] = p;
+      data[3 * i + 2] = KINDS.indexOf(t.kind);
+      tstarts[i] = t.start;
+      tends[i] = t.end;
     }
-    const view = new TokenView(n, units, lex, text);
-    for (let i = 0; i < n; i++) sharedNorm[i] = tokens[i].norm;
-    return view;
+    const none = new Int32Array(0);
+    return new TokenView(n, data, units, total, none, none, tstarts, tends, lex, text);
   }
 
-  private constructor(n: number, units: Uint16Array, lex: DateLexicon, private readonly text: string) {
+  private constructor(
+    n: number, data: Int32Array, units: Uint16Array, ulen: number, ustarts: Int32Array, uends: Int32Array,
+    tstarts: Int32Array | null, tends: Int32Array | null, lex: DateLexicon, private readonly text: string,
+  ) {
     this.n = n;
+    ensure(n);
+    this.data = data;
+    this.units = units;
+    this.ulen = ulen;
+    this.ustarts = ustarts;
+    this.uends = uends;
+    this.tstarts = tstarts;
+    this.tends = tends;
     const mask = (this.mask = sharedMask);
     const num = (this.num = sharedNum);
     const digits = (this.digits = sharedDigits);
     const special = (this.special = sharedSpecial);
-    const kinds = (this.kinds = sharedKind);
-    this.starts = sharedStart;
-    this.ends = sharedEnd;
-    const nstarts = (this.nstarts = sharedNStart);
-    const nends = (this.nends = sharedNEnd);
     const norms = (this.norms = sharedNorm);
-    this.units = units;
+    for (let k = 0; k < normSet.length; k++) norms[normSet[k]] = undefined;
+    normSet.length = 0;
     const forms = (this.forms = lex.forms);
     this.extra = lex.extra;
+    this.xfilter = extraFilter(lex);
     const filter = lex.filter;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
       // num and digits are only read for SP_NUMBER tokens, so only those are written
       mask[i] = 0;
       special[i] = 0;
-      norms[i] = undefined;
-      const k = kinds[i];
-      const a = nstarts[i];
-      const b = nends[i];
+      const k = data[p + 2] & KIND_MASK;
+      const a = data[p];
+      const b = data[p + 1];
       const len = b - a;
       if (k === K_ARABIC) {
         const h = formHashUnits(units, a, b);
@@ -201,12 +192,21 @@ export class TokenView {
   }
 
   /** Kind (index into KINDS) of token i, or -1 outside the document. */
-  kind(i: number): number { return i >= 0 && i < this.n ? this.kinds[i] : -1; }
+  kind(i: number): number { return i >= 0 && i < this.n ? this.data[3 * i + 2] & KIND_MASK : -1; }
   /** Original [start, end) of token i. */
-  start(i: number): number { return this.starts[i]; }
-  end(i: number): number { return this.ends[i]; }
-  /** Normalized start of token i (index into the normalized units). */
-  normStart(i: number): number { return this.nstarts[i]; }
+  start(i: number): number {
+    if (this.tstarts !== null) return this.tstarts[i];
+    const a = this.data[3 * i];
+    if (this.data[3 * i + 1] <= a) return a < this.ulen ? this.ustarts[a] : this.text.length;
+    return this.ustarts[a];
+  }
+  end(i: number): number {
+    if (this.tends !== null) return this.tends[i];
+    const a = this.data[3 * i];
+    const b = this.data[3 * i + 1];
+    if (b <= a) return a < this.ulen ? this.ustarts[a] : this.text.length;
+    return this.uends[b - 1];
+  }
 
   /** Start readings of token i (empty for most tokens). */
   readings(i: number): Reading[] {
@@ -216,7 +216,11 @@ export class TokenView {
 
   /** Readings of token i that are only checked next to a start (number words, modifiers, other roles). */
   extraReadings(i: number): Reading[] {
-    if (i < 0 || i >= this.n || this.kinds[i] !== K_ARABIC) return NONE;
+    if (i < 0 || i >= this.n) return NONE;
+    const p = 3 * i;
+    if ((this.data[p + 2] & KIND_MASK) !== K_ARABIC) return NONE;
+    const h = formHashUnits(this.units, this.data[p], this.data[p + 1]);
+    if ((this.xfilter[h >> 3] & (1 << (h & 7))) === 0) return NONE;
     return this.extra.get(this.norm(i)) ?? NONE;
   }
 
@@ -229,8 +233,8 @@ export class TokenView {
     if (i < 0 || i >= this.n) return '';
     const s = this.norms[i];
     if (s !== undefined) return s;
-    const a = this.nstarts[i];
-    const b = this.nends[i];
+    const a = this.data[3 * i];
+    const b = this.data[3 * i + 1];
     let out: string;
     if (b - a <= 12) {
       const u = this.units;
@@ -238,25 +242,26 @@ export class TokenView {
       for (let k = a; k < b; k++) out += String.fromCharCode(u[k]);
     } else out = unitsToString(this.units.subarray(a, b), b - a);
     this.norms[i] = out;
+    normSet.push(i);
     return out;
   }
   isNum(i: number): boolean { return i >= 0 && i < this.n && this.special[i] === SP_NUMBER && this.num[i] >= 0; }
   /** The token is exactly this punctuation/symbol/word (normalized). */
   is(i: number, s: string): boolean {
     if (i < 0 || i >= this.n) return false;
-    const a = this.nstarts[i];
-    if (this.nends[i] - a !== s.length) return false;
+    const a = this.data[3 * i];
+    if (this.data[3 * i + 1] - a !== s.length) return false;
     const u = this.units;
     for (let k = 0; k < s.length; k++) if (u[a + k] !== s.charCodeAt(k)) return false;
     return true;
   }
   /** No space between tokens i and i+1. */
-  touching(i: number): boolean { return i >= 0 && i + 1 < this.n && this.ends[i] === this.starts[i + 1]; }
+  touching(i: number): boolean { return i >= 0 && i + 1 < this.n && this.end(i) === this.start(i + 1); }
   /** Tokens i and i+1 are close and on the same line (the parts of one date never cross a line break). */
   sameLine(i: number): boolean {
     if (i < 0 || i + 1 >= this.n) return false;
-    const a = this.ends[i];
-    const b = this.starts[i + 1];
+    const a = this.end(i);
+    const b = this.start(i + 1);
     if (b - a > 4) return false;
     for (let k = a; k < b; k++) {
       const c = this.text.charCodeAt(k);
