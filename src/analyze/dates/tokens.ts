@@ -6,7 +6,7 @@
  */
 import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
 import { unitsToString } from '../../text/normalize.js';
-import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits } from './lexicon.js';
+import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits, roleBit } from './lexicon.js';
 
 export interface Hit {
   r: Reading;
@@ -51,6 +51,21 @@ function extraFilter(lex: DateLexicon): Uint8Array {
   }
   return f;
 }
+
+// Readings of a start category (other than ctx and modifier) or of a trigger role set one bit of
+// the token's mask: a clear bit answers `cat` / `role` without a lookup.
+const START_BITS = new Map<string, number>();
+const TRIGGER_BITS = new Map<string, number>();
+for (const role of TRIGGER_ROLES) TRIGGER_BITS.set(role, roleBit(role));
+const startBit = (cat: Category): number => {
+  let b = START_BITS.get(cat);
+  if (b === undefined) {
+    b = cat === 'ctx' || cat === 'modifier' || EXTRA_CATEGORIES.includes(cat) ? 0 : categoryBit(cat);
+    START_BITS.set(cat, b);
+  }
+  return b;
+};
+const triggerBit = (role: string): number => TRIGGER_BITS.get(role) ?? 0;
 
 /** `special` codes: tokens with no lexicon reading that can still start a date. */
 export const SP_NUMBER = 1;
@@ -273,6 +288,8 @@ export class TokenView {
   /** Longest reading of `cat` at token i whose phrase words follow; null if none. */
   cat(i: number, cat: Category, accept?: (r: Reading) => boolean): Hit | null {
     if (i < 0 || i >= this.n) return null;
+    const bit = startBit(cat);
+    if (bit !== 0 && (this.mask[i] & bit) === 0) return null;
     const list = EXTRA_CATEGORIES.includes(cat) || cat === 'modifier' ? this.extraAndStart(i, cat) : this.readings(i);
     let best: Hit | null = null;
     for (const r of list) {
@@ -288,7 +305,9 @@ export class TokenView {
   role(i: number, role: string): number {
     if (i < 0 || i >= this.n) return -1;
     let best = -1;
-    for (const r of TRIGGER_ROLES.includes(role) ? this.readings(i) : this.extraReadings(i)) {
+    const bit = triggerBit(role);
+    if (bit !== 0 && (this.mask[i] & bit) === 0) return -1;
+    for (const r of bit !== 0 ? this.readings(i) : this.extraReadings(i)) {
       if (r.entry.cat !== 'ctx' || r.entry.tag !== role) continue;
       const end = this.phraseEnd(i, r);
       if (end > best) best = end;
