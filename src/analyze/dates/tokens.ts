@@ -6,7 +6,8 @@
  */
 import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
 import { unitsToString } from '../../text/normalize.js';
-import { Category, DateLexicon, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits, roleBit } from './lexicon.js';
+import { FormTable } from '../../text/formTable.js';
+import { Category, DateLexicon, FormInfo, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits, roleBit } from './lexicon.js';
 
 export interface Hit {
   r: Reading;
@@ -37,19 +38,30 @@ function ensure(n: number): void {
   sharedSpecial = new Uint8Array(size);
 }
 
-/** Bit filter over `formHash` of the extra forms (number words, modifiers, other roles). */
-const extraFilters = new WeakMap<DateLexicon, Uint8Array>();
-function extraFilter(lex: DateLexicon): Uint8Array {
-  let f = extraFilters.get(lex);
-  if (!f) {
-    f = new Uint8Array(lex.filter.length);
-    for (const form of lex.extra.keys()) {
+/**
+ * Per lexicon: a bit filter over `formHash` of the extra forms (number words, modifiers, other
+ * roles), and every form (start or extra) interned in a `FormTable`, so a token is looked up
+ * from its units in place, without making a string of it.
+ */
+interface Lookup { xfilter: Uint8Array; table: FormTable; info: (FormInfo | undefined)[]; extra: (Reading[] | undefined)[] }
+const lookups = new WeakMap<DateLexicon, Lookup>();
+function lookupOf(lex: DateLexicon): Lookup {
+  let l = lookups.get(lex);
+  if (!l) {
+    const xfilter = new Uint8Array(lex.filter.length);
+    const table = new FormTable(lex.forms.size + lex.extra.size);
+    const info: (FormInfo | undefined)[] = [];
+    const extra: (Reading[] | undefined)[] = [];
+    for (const [form, list] of lex.extra) {
       const h = formHash(form);
-      f[h >> 3] |= 1 << (h & 7);
+      xfilter[h >> 3] |= 1 << (h & 7);
+      extra[table.internString(form)] = list;
     }
-    extraFilters.set(lex, f);
+    for (const [form, fi] of lex.forms) info[table.internString(form)] = fi;
+    l = { xfilter, table, info, extra };
+    lookups.set(lex, l);
   }
-  return f;
+  return l;
 }
 
 // Readings of a start category (other than ctx and modifier) or of a trigger role set one bit of
@@ -109,9 +121,10 @@ export class TokenView {
   private readonly tstarts: Int32Array | null;
   private readonly tends: Int32Array | null;
   private readonly norms: (string | undefined)[];
-  private readonly forms: DateLexicon['forms'];
-  private readonly extra: DateLexicon['extra'];
   private readonly xfilter: Uint8Array;
+  private readonly table: FormTable;
+  private readonly extraById: (Reading[] | undefined)[];
+  private readonly infoById: (FormInfo | undefined)[];
 
   /** From the flat buffers of the text core: no object or string per token. */
   static fromFlat(flat: FlatTokens, lex: DateLexicon): TokenView {
@@ -162,9 +175,11 @@ export class TokenView {
     const norms = (this.norms = sharedNorm);
     for (let k = 0; k < normSet.length; k++) norms[normSet[k]] = undefined;
     normSet.length = 0;
-    const forms = (this.forms = lex.forms);
-    this.extra = lex.extra;
-    this.xfilter = extraFilter(lex);
+    const look = lookupOf(lex);
+    this.xfilter = look.xfilter;
+    const table = (this.table = look.table);
+    this.extraById = look.extra;
+    const infoById = (this.infoById = look.info);
     const filter = lex.filter;
     for (let i = 0, p = 0; i < n; i++, p += 3) {
       // num and digits are only read for SP_NUMBER tokens, so only those are written
@@ -177,7 +192,8 @@ export class TokenView {
       if (k === K_ARABIC) {
         const h = formHashUnits(units, a, b);
         if ((filter[h >> 3] & (1 << (h & 7))) !== 0) {
-          const info = forms.get(this.norm(i));
+          const id = table.find(units, a, b);
+          const info = id < 0 ? undefined : infoById[id];
           if (info) mask[i] = info.mask;
         }
         if (len === 2 && units[a] === 0x627 && units[a + 1] === 0x644) special[i] = SP_ARTICLE;
@@ -226,7 +242,9 @@ export class TokenView {
   /** Start readings of token i (empty for most tokens). */
   readings(i: number): Reading[] {
     if (i < 0 || i >= this.n || this.mask[i] === 0) return NONE;
-    return this.forms.get(this.norm(i))?.readings ?? NONE;
+    const p = 3 * i;
+    const id = this.table.find(this.units, this.data[p], this.data[p + 1]);
+    return (id < 0 ? undefined : this.infoById[id])?.readings ?? NONE;
   }
 
   /** Readings of token i that are only checked next to a start (number words, modifiers, other roles). */
@@ -236,7 +254,8 @@ export class TokenView {
     if ((this.data[p + 2] & KIND_MASK) !== K_ARABIC) return NONE;
     const h = formHashUnits(this.units, this.data[p], this.data[p + 1]);
     if ((this.xfilter[h >> 3] & (1 << (h & 7))) === 0) return NONE;
-    return this.extra.get(this.norm(i)) ?? NONE;
+    const id = this.table.find(this.units, this.data[p], this.data[p + 1]);
+    return (id < 0 ? undefined : this.extraById[id]) ?? NONE;
   }
 
   /** The token has any reading at all (start or extra). */
