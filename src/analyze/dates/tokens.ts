@@ -66,17 +66,29 @@ function lookupOf(lex: DateLexicon): Lookup {
 
 // Readings of a start category (other than ctx and modifier) or of a trigger role set one bit of
 // the token's mask: a clear bit answers `cat` / `role` without a lookup.
-const START_BITS = new Map<string, number>();
+const B_GMONTH = categoryBit('gmonth');
+const B_HMONTH = categoryBit('hmonth');
+const B_WEEKDAY = categoryBit('weekday');
+const B_ORDINAL = categoryBit('ordinal');
+const B_UNIT = categoryBit('unit');
+const B_RELATIVE = categoryBit('relative');
+const B_TOD = categoryBit('tod');
+/** > 0: the category's mask bit; 0: start readings without a bit of their own (ctx); -1: extra readings. */
+function catCode(cat: Category): number {
+  switch (cat) {
+    case 'gmonth': return B_GMONTH;
+    case 'hmonth': return B_HMONTH;
+    case 'weekday': return B_WEEKDAY;
+    case 'ordinal': return B_ORDINAL;
+    case 'unit': return B_UNIT;
+    case 'relative': return B_RELATIVE;
+    case 'tod': return B_TOD;
+    case 'ctx': return 0;
+    default: return cat === 'modifier' || EXTRA_CATEGORIES.includes(cat) ? -1 : categoryBit(cat);
+  }
+}
 const TRIGGER_BITS = new Map<string, number>();
 for (const role of TRIGGER_ROLES) TRIGGER_BITS.set(role, roleBit(role));
-const startBit = (cat: Category): number => {
-  let b = START_BITS.get(cat);
-  if (b === undefined) {
-    b = cat === 'ctx' || cat === 'modifier' || EXTRA_CATEGORIES.includes(cat) ? 0 : categoryBit(cat);
-    START_BITS.set(cat, b);
-  }
-  return b;
-};
 const triggerBit = (role: string): number => TRIGGER_BITS.get(role) ?? 0;
 
 /** `special` codes: tokens with no lexicon reading that can still start a date. */
@@ -307,9 +319,9 @@ export class TokenView {
   /** Longest reading of `cat` at token i whose phrase words follow; null if none. */
   cat(i: number, cat: Category, accept?: (r: Reading) => boolean): Hit | null {
     if (i < 0 || i >= this.n) return null;
-    const bit = startBit(cat);
-    if (bit !== 0 && (this.mask[i] & bit) === 0) return null;
-    const list = EXTRA_CATEGORIES.includes(cat) || cat === 'modifier' ? this.extraAndStart(i, cat) : this.readings(i);
+    const code = catCode(cat);
+    if (code > 0 && (this.mask[i] & code) === 0) return null;
+    const list = code < 0 ? this.extraAndStart(i, cat) : this.readings(i);
     let best: Hit | null = null;
     for (const r of list) {
       if (r.entry.cat !== cat) continue;
