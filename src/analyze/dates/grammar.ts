@@ -91,6 +91,8 @@ const COMMAS = new Set(['،', ',']);
 const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند', 'مع']); // مع: Moroccan "at" (مع 18:00)
 const MAX_DURATION = 999;
 
+/** The longer of two matches (the first one on a tie). */
+const longer = (best: Match | null, m: Match | null): Match | null => (m && (!best || m.end > best.end) ? m : best);
 const trimOf = (h: Hit | null): number => (h && h.r.prefix > 0 ? h.r.prefix : 0);
 const post = (r: Reading) => !r.entry.pre;
 
@@ -133,32 +135,31 @@ export class DateGrammar {
     const v = this.v;
     const mask = v.mask[i];
     let best: Match | null = null;
-    const consider = (m: Match | null) => { if (m && (!best || m.end > best.end)) best = m; };
     if (mask === 0) {
       const sp = v.special[i];
       if (sp === 0) return null;
       if (sp === SP_NUMBER) {
-        consider(this.range(i));
-        consider(this.dayExpr(i));
-        consider(this.timeExpr(i));
-        consider(this.yearExpr(i));
+        best = longer(best, this.range(i));
+        best = longer(best, this.dayExpr(i));
+        best = longer(best, this.timeExpr(i));
+        best = longer(best, this.yearExpr(i));
       } else if (sp === SP_ARTICLE) {
-        consider(this.dayExpr(i));
-        consider(this.relUnit(i));
+        best = longer(best, this.dayExpr(i));
+        best = longer(best, this.relUnit(i));
       } else if (sp === SP_PAREN) {
-        consider(this.yearExpr(i));
+        best = longer(best, this.yearExpr(i));
       }
       return best;
     }
     if (mask & RANGE_LEAD) {
       const next = i + 1;
-      if (v.isNum(next) || (v.mask[next] & ENDPOINT_START) !== 0 || v.is(next, 'ال')) consider(this.range(i));
+      if (v.isNum(next) || (v.mask[next] & ENDPOINT_START) !== 0 || v.is(next, 'ال')) best = longer(best, this.range(i));
     }
-    if (mask & ENDPOINT_START) consider(this.range(i));
-    if (mask & DAY_START) consider(this.dayExpr(i));
-    if (mask & REL_START) consider(this.relUnit(i));
-    if (mask & TIME_START) consider(this.timeExpr(i));
-    if (mask & YEAR_START) consider(this.yearExpr(i));
+    if (mask & ENDPOINT_START) best = longer(best, this.range(i));
+    if (mask & DAY_START) best = longer(best, this.dayExpr(i));
+    if (mask & REL_START) best = longer(best, this.relUnit(i));
+    if (mask & TIME_START) best = longer(best, this.timeExpr(i));
+    if (mask & YEAR_START) best = longer(best, this.yearExpr(i));
     return best;
   }
 
@@ -179,11 +180,10 @@ export class DateGrammar {
 
   private dayCore(i: number, hasCtx: boolean): Match | null {
     let best: Match | null = null;
-    const consider = (m: Match | null) => { if (m && (!best || m.end > best.end)) best = m; };
-    consider(this.fullDate(i, hasCtx));
-    consider(this.numericDate(i));
-    consider(this.relDay(i));
-    consider(this.weekdayExpr(i, hasCtx));
+    best = longer(best, this.fullDate(i, hasCtx));
+    best = longer(best, this.numericDate(i));
+    best = longer(best, this.relDay(i));
+    best = longer(best, this.weekdayExpr(i, hasCtx));
     return best;
   }
 

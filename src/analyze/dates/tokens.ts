@@ -87,9 +87,35 @@ function catCode(cat: Category): number {
     default: return cat === 'modifier' || EXTRA_CATEGORIES.includes(cat) ? -1 : categoryBit(cat);
   }
 }
-const TRIGGER_BITS = new Map<string, number>();
-for (const role of TRIGGER_ROLES) TRIGGER_BITS.set(role, roleBit(role));
-const triggerBit = (role: string): number => TRIGGER_BITS.get(role) ?? 0;
+const R_FROM = roleBit('from');
+const R_BETWEEN = roleBit('between');
+const R_DAYS_WORD = roleBit('days-word');
+const R_YEARS_WORD = roleBit('years-word');
+const R_DAY_WORD = roleBit('day-word');
+const R_YEAR_WORD = roleBit('year-word');
+const R_MONTH_WORD = roleBit('month-word');
+const R_AGO = roleBit('ago');
+const R_AGO_COLLOQUIAL = roleBit('ago-colloquial');
+const R_AFTER = roleBit('after');
+const R_HOUR_WORD = roleBit('hour-word');
+/** The mask bit of a trigger role (one of TRIGGER_ROLES), else 0 (the role's readings are extra). */
+function triggerBit(role: string): number {
+  switch (role) {
+    case 'from': return R_FROM;
+    case 'between': return R_BETWEEN;
+    case 'days-word': return R_DAYS_WORD;
+    case 'years-word': return R_YEARS_WORD;
+    case 'day-word': return R_DAY_WORD;
+    case 'year-word': return R_YEAR_WORD;
+    case 'month-word': return R_MONTH_WORD;
+    case 'ago': return R_AGO;
+    case 'ago-colloquial': return R_AGO_COLLOQUIAL;
+    case 'after': return R_AFTER;
+    case 'hour-word': return R_HOUR_WORD;
+    default: return 0;
+  }
+}
+if (TRIGGER_ROLES.some((r) => triggerBit(r) === 0)) throw new Error('tokens.ts: a trigger role has no case in triggerBit');
 
 /** `special` codes: tokens with no lexicon reading that can still start a date. */
 export const SP_NUMBER = 1;
