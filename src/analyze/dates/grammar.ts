@@ -82,6 +82,7 @@ const DAY_START = cb('tod') | rb('day-word') | cb('weekday') | cb('ordinal') | r
 const REL_START = rb('ago') | rb('ago-colloquial') | rb('after') | cb('pre-modifier') | cb('unit');
 const TIME_START = rb('hour-word') | cb('ordinal');
 const YEAR_START = rb('year-word') | rb('years-word');
+const PRE_MODIFIER = cb('pre-modifier');
 
 const DASHES = new Set(['-', '–', '—']);
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'", '‘']);
@@ -541,7 +542,8 @@ export class DateGrammar {
       return { first: i, end: dur.end, trim: 0, spec: { t: 'shift', unit: dur.unit, n: sign * dur.n } };
     }
     // هذا الأسبوع، هذه السنة
-    const pm = v.cat(i, 'modifier', (r) => r.entry.pre);
+    // only start readings are pre-modifiers, and they set their own mask bit
+    const pm = (v.mask[i] & PRE_MODIFIER) !== 0 ? v.cat(i, 'modifier', (r) => r.entry.pre) : null;
     if (pm) {
       const u = v.cat(pm.end, 'unit', (r) => r.article && r.entry.n === 1 && r.prefix === 0);
       if (u && u.r.entry.unit !== 'hour' && u.r.entry.unit !== 'minute') {
