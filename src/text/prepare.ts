@@ -52,3 +52,29 @@ export function prepareText(text: string, normalizer: Normalizer): PreparedText 
   return { text, norm, tokens, sentences, cp: new CodePointIndex(text) };
 }
 
+/** What `prepareFlat` returns: views of shared buffers, valid until the next call. */
+export interface FlatText {
+  /** The original text. */
+  text: string;
+  /** Normalized UTF-16 units [0, length). */
+  units: Uint16Array;
+  length: number;
+  /** Original [start, end) of each normalized unit. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Tokens as (start, end, kind) in normalized coordinates. */
+  tokens: TokenBuffer;
+}
+
+const flatNorm = new NormBuffer();
+const flatTok = new TokenBuffer();
+
+/**
+ * Normalize and tokenize without a `Token` object or a string per token (no sentences): for
+ * analyzers that look at few tokens closely (dates). The buffers are reused by the next call.
+ */
+export function prepareFlat(text: string, normalizer: Normalizer): FlatText {
+  const len = normalizer.normalizeInto(text, flatNorm, true);
+  tokenizeUnits(flatNorm.units, len, flatTok);
+  return { text, units: flatNorm.units, length: len, starts: flatNorm.starts, ends: flatNorm.ends, tokens: flatTok };
+}

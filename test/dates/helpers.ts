@@ -1,11 +1,18 @@
 /** Small helpers for the dates tests: run the analyzer on a string, pick fields. */
-import { extractDates } from '../../src/analyze/dates/index.js';
+import { extractDates, extractDatesFlat } from '../../src/analyze/dates/index.js';
 import type { DateMention } from '../../src/analyze/dates/index.js';
 import { normalizerFor } from '../../src/text/normalize.js';
-import { prepareText } from '../../src/text/prepare.js';
+import { prepareFlat, prepareText } from '../../src/text/prepare.js';
 
 export function dates(text: string, ref: string | null = null): DateMention[] {
-  return extractDates(prepareText(text, normalizerFor('standard')), { ref: ref ? { date: ref } : null });
+  const opts = { ref: ref ? { date: ref } : null };
+  const out = extractDates(prepareText(text, normalizerFor('standard')), opts);
+  // the command's path (flat buffers, no Token objects) must give exactly the same mentions
+  const flat = extractDatesFlat(prepareFlat(text, normalizerFor('standard')), opts);
+  if (JSON.stringify(flat) !== JSON.stringify(out)) {
+    throw new Error(`extractDatesFlat differs from extractDates on ${JSON.stringify(text)}:\n${JSON.stringify(flat)}\n${JSON.stringify(out)}`);
+  }
+  return out;
 }
 
 /** text, value, grain of every mention: compact enough to compare whole results. */

@@ -2,7 +2,8 @@
  * Entry point of the dates analyzer: prepared text in, one `DateMention` per date expression
  * out, with offsets into the original text in code points.
  */
-import { PreparedText } from '../../text/prepare.js';
+import { FlatText, PreparedText } from '../../text/prepare.js';
+import { CodePointIndex } from '../../text/offsets.js';
 import { DateGrammar, DateSpec, Match } from './grammar.js';
 import { DateLexicon, defaultLexicon } from './lexicon.js';
 import { parseReference } from './reference.js';
@@ -15,23 +16,37 @@ import { DateMention, ExtractOptions, RefDate } from './types.js';
  * normalizerFor('standard'))` (the lexicons are matched on standard-normalized tokens).
  */
 export function extractDates(prepared: PreparedText, opts: ExtractOptions = {}, lex: DateLexicon = defaultLexicon()): DateMention[] {
+  if (prepared.tokens.length === 0) return [];
+  const view = TokenView.fromTokens(prepared.tokens, lex, prepared.text);
+  return mentions(view, prepared.text, prepared.norm.starts, prepared.norm.starts.length, () => prepared.cp, opts);
+}
+
+/**
+ * The same from `prepareFlat(text, normalizerFor('standard'))`, without a `Token` object or a
+ * string per token (the `dates` command).
+ */
+export function extractDatesFlat(flat: FlatText, opts: ExtractOptions = {}, lex: DateLexicon = defaultLexicon()): DateMention[] {
+  if (flat.tokens.count === 0) return [];
+  const view = TokenView.fromFlat(flat, lex);
+  return mentions(view, flat.text, flat.starts, flat.length, () => new CodePointIndex(flat.text), opts);
+}
+
+function mentions(view: TokenView, text: string, starts: Int32Array, nStarts: number, cpOf: () => CodePointIndex, opts: ExtractOptions): DateMention[] {
   const ref = toRef(opts.ref);
-  const tokens = prepared.tokens;
-  if (tokens.length === 0) return [];
-  const view = new TokenView(tokens, lex, prepared.text);
   const matches = new DateGrammar(view).parseAll();
   if (matches.length === 0) return [];
   const ctx = { ref, docYears: writtenYears(matches) };
+  const cp = cpOf();
   const out: DateMention[] = [];
   for (const m of matches) {
     const r = resolve(m.spec, ctx);
     if (!r) continue;
-    const start = m.trim > 0 ? offsetInsideToken(prepared, tokens[m.first].start, m.trim) : tokens[m.first].start;
-    const end = tokens[m.end - 1].end;
+    const start = m.trim > 0 ? offsetInsideToken(starts, nStarts, view.start(m.first), m.trim) : view.start(m.first);
+    const end = view.end(m.end - 1);
     out.push({
-      text: prepared.text.slice(start, end),
-      start: prepared.cp.toCodePoint(start),
-      end: prepared.cp.toCodePoint(end),
+      text: text.slice(start, end),
+      start: cp.toCodePoint(start),
+      end: cp.toCodePoint(end),
       value: r.value,
       grain: r.grain,
       kind: r.kind,
@@ -63,17 +78,17 @@ function writtenYears(matches: Match[]): number[] {
 
 /**
  * Original offset `k` normalized units into the token that starts at original offset `start`
- * (to cut a clitic such as و or ب off the front of a span).
+ * (to cut a clitic such as و or ب off the front of a span). `starts[0, n)`: original start of
+ * each normalized unit.
  */
-function offsetInsideToken(prepared: PreparedText, start: number, k: number): number {
-  const starts = prepared.norm.starts;
+function offsetInsideToken(starts: Int32Array, n: number, start: number, k: number): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (starts[mid] < start) lo = mid + 1;
     else hi = mid;
   }
   const at = lo + k;
-  return at < starts.length ? starts[at] : start;
+  return at < n ? starts[at] : start;
 }

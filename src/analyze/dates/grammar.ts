@@ -22,6 +22,7 @@
  *  - a duration after منذ/قبل/بعد counts from the reference, except when من/على follows (بعد
  *    عامين من الحرب counts from the war) or the unit heads a date (قبل شهر رمضان، بعد يوم الجمعة).
  */
+import { K_ARABIC, K_NUMBER, K_PUNCT } from '../../text/tokenize.js';
 import { Calendar, Unit } from './types.js';
 import { Reading, categoryBit as cb, roleBit as rb } from './lexicon.js';
 import { Hit, SP_ARTICLE, SP_NUMBER, SP_PAREN, TokenView } from './tokens.js';
@@ -81,6 +82,7 @@ const DAY_START = cb('tod') | rb('day-word') | cb('weekday') | cb('ordinal') | r
 const REL_START = rb('ago') | rb('ago-colloquial') | rb('after') | cb('pre-modifier') | cb('unit');
 const TIME_START = rb('hour-word') | cb('ordinal');
 const YEAR_START = rb('year-word') | rb('years-word');
+const PRE_MODIFIER = cb('pre-modifier');
 
 const DASHES = new Set(['-', '–', '—']);
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'", '‘']);
@@ -90,6 +92,8 @@ const COMMAS = new Set(['،', ',']);
 const TIME_JOINERS = new Set(['في', 'علي', 'عند', 'حوالي', 'نحو', 'وفي', 'وعند', 'مع']); // مع: Moroccan "at" (مع 18:00)
 const MAX_DURATION = 999;
 
+/** The longer of two matches (the first one on a tie). */
+const longer = (best: Match | null, m: Match | null): Match | null => (m && (!best || m.end > best.end) ? m : best);
 const trimOf = (h: Hit | null): number => (h && h.r.prefix > 0 ? h.r.prefix : 0);
 const post = (r: Reading) => !r.entry.pre;
 
@@ -100,7 +104,11 @@ export class DateGrammar {
     const v = this.v;
     const out: Match[] = [];
     let i = 0;
+    const mask = v.mask;
+    const special = v.special;
     while (i < v.n) {
+      // most tokens can start nothing: skip them without a call
+      if (mask[i] === 0 && special[i] === 0) { i++; continue; }
       const m = this.at(i);
       if (!m) { i++; continue; }
       // السنة الجارية (2024): the document says which year it means
@@ -128,32 +136,31 @@ export class DateGrammar {
     const v = this.v;
     const mask = v.mask[i];
     let best: Match | null = null;
-    const consider = (m: Match | null) => { if (m && (!best || m.end > best.end)) best = m; };
     if (mask === 0) {
       const sp = v.special[i];
       if (sp === 0) return null;
       if (sp === SP_NUMBER) {
-        consider(this.range(i));
-        consider(this.dayExpr(i));
-        consider(this.timeExpr(i));
-        consider(this.yearExpr(i));
+        best = longer(best, this.range(i));
+        best = longer(best, this.dayExpr(i));
+        best = longer(best, this.timeExpr(i));
+        best = longer(best, this.yearExpr(i));
       } else if (sp === SP_ARTICLE) {
-        consider(this.dayExpr(i));
-        consider(this.relUnit(i));
+        best = longer(best, this.dayExpr(i));
+        best = longer(best, this.relUnit(i));
       } else if (sp === SP_PAREN) {
-        consider(this.yearExpr(i));
+        best = longer(best, this.yearExpr(i));
       }
       return best;
     }
     if (mask & RANGE_LEAD) {
       const next = i + 1;
-      if (v.isNum(next) || (v.mask[next] & ENDPOINT_START) !== 0 || v.is(next, 'ال')) consider(this.range(i));
+      if (v.isNum(next) || (v.mask[next] & ENDPOINT_START) !== 0 || v.is(next, 'ال')) best = longer(best, this.range(i));
     }
-    if (mask & ENDPOINT_START) consider(this.range(i));
-    if (mask & DAY_START) consider(this.dayExpr(i));
-    if (mask & REL_START) consider(this.relUnit(i));
-    if (mask & TIME_START) consider(this.timeExpr(i));
-    if (mask & YEAR_START) consider(this.yearExpr(i));
+    if (mask & ENDPOINT_START) best = longer(best, this.range(i));
+    if (mask & DAY_START) best = longer(best, this.dayExpr(i));
+    if (mask & REL_START) best = longer(best, this.relUnit(i));
+    if (mask & TIME_START) best = longer(best, this.timeExpr(i));
+    if (mask & YEAR_START) best = longer(best, this.yearExpr(i));
     return best;
   }
 
@@ -174,11 +181,10 @@ export class DateGrammar {
 
   private dayCore(i: number, hasCtx: boolean): Match | null {
     let best: Match | null = null;
-    const consider = (m: Match | null) => { if (m && (!best || m.end > best.end)) best = m; };
-    consider(this.fullDate(i, hasCtx));
-    consider(this.numericDate(i));
-    consider(this.relDay(i));
-    consider(this.weekdayExpr(i, hasCtx));
+    best = longer(best, this.fullDate(i, hasCtx));
+    best = longer(best, this.numericDate(i));
+    best = longer(best, this.relDay(i));
+    best = longer(best, this.weekdayExpr(i, hasCtx));
     return best;
   }
 
@@ -393,7 +399,7 @@ export class DateGrammar {
       if (v.norm(eg - 1) === 'م') {
         // a lone م is also "metres" (100 م) and "million" (1095 م د): a year needs four digits
         // in 1000-2200, or a year context, and no currency letter after it
-        if (v.tokens[eg]?.kind === 'arabic' && v.norm(eg).length === 1) return null;
+        if (v.kind(eg) === K_ARABIC && v.norm(eg).length === 1) return null;
         if (!strong && (dg < 4 || y < 1000)) return null;
       }
       return y >= 1 && y <= 2200 ? { y, era, end } : null;
@@ -422,7 +428,7 @@ export class DateGrammar {
       da = v.digits[i]; dc = v.digits[i + 4];
       if (v.digits[i + 2] > 2) return null;
       end = i + 5;
-    } else if (v.tokens[i]?.kind === 'number') {
+    } else if (v.kind(i) === K_NUMBER) {
       const parts = v.norm(i).split('.');
       if (parts.length !== 3 || parts[1].length > 2) return null;
       a = Number(parts[0]); b = Number(parts[1]); c = Number(parts[2]);
@@ -500,8 +506,8 @@ export class DateGrammar {
   private clauseStart(i: number): boolean {
     const v = this.v;
     if (i === 0) return true;
-    const k = v.tokens[i - 1].kind;
-    return k === 'punctuation' || !v.sameLine(i - 1);
+    const k = v.kind(i - 1);
+    return k === K_PUNCT || !v.sameLine(i - 1);
   }
 
   private futureCue(i: number): boolean {
@@ -536,7 +542,8 @@ export class DateGrammar {
       return { first: i, end: dur.end, trim: 0, spec: { t: 'shift', unit: dur.unit, n: sign * dur.n } };
     }
     // هذا الأسبوع، هذه السنة
-    const pm = v.cat(i, 'modifier', (r) => r.entry.pre);
+    // only start readings are pre-modifiers, and they set their own mask bit
+    const pm = (v.mask[i] & PRE_MODIFIER) !== 0 ? v.cat(i, 'modifier', (r) => r.entry.pre) : null;
     if (pm) {
       const u = v.cat(pm.end, 'unit', (r) => r.article && r.entry.n === 1 && r.prefix === 0);
       if (u && u.r.entry.unit !== 'hour' && u.r.entry.unit !== 'minute') {
@@ -731,7 +738,7 @@ export class DateGrammar {
   /** An indefinite word after a number reads as what is counted (في 2000 موقع). */
   private countedNounAfter(j: number): boolean {
     const v = this.v;
-    if (j >= v.n || v.tokens[j].kind !== 'arabic' || !v.sameLine(j - 1)) return false;
+    if (j >= v.n || v.kind(j) !== K_ARABIC || !v.sameLine(j - 1)) return false;
     const s = v.norm(j);
     if (s.startsWith('ال') || s.startsWith('و') || s.startsWith('ف')) return false;
     if (v.known(j)) return false;

@@ -1,5 +1,5 @@
 /** The dates analyzer: every way Arabic news writes a date, as ISO 8601 values. */
-export { extractDates } from './extract.js';
+export { extractDates, extractDatesFlat } from './extract.js';
 export { timeline, fillGaps, chartWindow, periodOf, TIMELINE_GRAINS } from './timeline.js';
 export type { TimelineGrain, TimelineRow } from './timeline.js';
 export { parseReference, parseRefDate, formatRef } from './reference.js';

@@ -253,6 +253,18 @@ export function formHash(s: string): number {
   return (h ^ (h >>> 15)) & (FILTER_BITS - 1);
 }
 
+/** `formHash` of units[a, b) (the same value as for the string of those units). */
+export function formHashUnits(u: Uint16Array, a: number, b: number): number {
+  const n = b - a;
+  if (n === 0) return formHash('');
+  let h = Math.imul(n, 0x9e3779b1);
+  h = Math.imul(h ^ u[a], 0x85ebca6b);
+  h = Math.imul(h ^ u[n > 1 ? a + 1 : a], 0xc2b2ae35);
+  h = Math.imul(h ^ u[b - 1], 0x27d4eb2f);
+  h = Math.imul(h ^ u[n > 2 ? b - 2 : a], 0x165667b1);
+  return (h ^ (h >>> 15)) & (FILTER_BITS - 1);
+}
+
 export function buildLexicon(entries: Entry[]): DateLexicon {
   const readings = new Map<string, Reading[]>();
   for (const e of entries) {

@@ -5,8 +5,8 @@
 import type { AnalyzerSpec } from '../../run/analyzer.js';
 import type { Row } from '../../report/types.js';
 import { normalizerFor } from '../../text/normalize.js';
-import { prepareText } from '../../text/prepare.js';
-import { extractDates } from './extract.js';
+import { prepareFlat } from '../../text/prepare.js';
+import { extractDatesFlat } from './extract.js';
 import { parseReference } from './reference.js';
 import { periodOf, TimelineGrain } from './timeline.js';
 import type { RefDate } from './types.js';
@@ -39,7 +39,7 @@ export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
       add(doc) {
         const ref = o.ref ?? parseReference(doc.meta.date);
         if (!ref) partial.withoutReference++;
-        const mentions = extractDates(prepareText(doc.text, normalizer), { ref });
+        const mentions = extractDatesFlat(prepareFlat(doc.text, normalizer), { ref });
         partial.mentions += mentions.length;
         if (o.timeline) {
           for (const m of mentions) {
