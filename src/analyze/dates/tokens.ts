@@ -4,6 +4,7 @@
  * to match a lexicon category or grammar role at a position (phrases included). Nothing here
  * scans more than the few tokens of a phrase, so every helper is O(1) per call.
  */
+import type { FlatText } from '../../text/prepare.js';
 import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
 import { unitsToString } from '../../text/normalize.js';
 import { FormTable } from '../../text/formTable.js';
@@ -122,20 +123,8 @@ export const SP_NUMBER = 1;
 export const SP_ARTICLE = 2; // الـ as a token of its own (الـ21، الـ24 ساعة)
 export const SP_PAREN = 3;
 
-/**
- * The flat input of a TokenView: normalized units with the tokens' (normalized start, end,
- * kind) triples (`tokenizeUnits` output) and the normalized -> original offset map.
- */
-export interface FlatTokens {
-  /** The original text. */
-  text: string;
-  units: Uint16Array;
-  length: number;
-  /** Original [start, end) of each normalized unit. */
-  starts: Int32Array;
-  ends: Int32Array;
-  tokens: TokenBuffer;
-}
+/** The flat input of a TokenView: what `prepareFlat` returns (units, offset map, token triples). */
+export type FlatTokens = FlatText;
 
 export class TokenView {
   readonly n: number;
