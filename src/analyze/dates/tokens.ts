@@ -5,7 +5,7 @@
  * scans more than the few tokens of a phrase, so every helper is O(1) per call.
  */
 import type { FlatText } from '../../text/prepare.js';
-import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token, TokenBuffer } from '../../text/tokenize.js';
+import { K_ARABIC, K_NUMBER, KIND_MASK, KINDS, Token } from '../../text/tokenize.js';
 import { unitsToString } from '../../text/normalize.js';
 import { FormTable } from '../../text/formTable.js';
 import { Category, DateLexicon, FormInfo, EXTRA_CATEGORIES, Reading, TRIGGER_ROLES, categoryBit, formHash, formHashUnits, roleBit } from './lexicon.js';

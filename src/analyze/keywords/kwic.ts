@@ -90,7 +90,7 @@ export class KwicSearcher {
       const key = this.keyOf(this.forms.forms[f], kind);
       this.formKeys[f] = key;
       const i = this.patternKeys.indexOf(key);
-      this.formMatch.data[f] = i;
+      this.formMatch.data[f] = i >= 0 ? i : OTHER;
     }
     return f;
   }
