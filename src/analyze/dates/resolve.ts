@@ -18,7 +18,7 @@ import {
   hijriMonthSpan, hijriToDay, hijriYearSpan, isValidGregorian, isoWeekday,
 } from './calendar.js';
 import { DateSpec, DomSpec, RangeSpec, ShiftSpec, SpanSpec, Spec, Time, TimeSpec, WeekdaySpec } from './grammar.js';
-import { Calendar, Grain, MentionKind, RefDate, Unit } from './types.js';
+import { Calendar, DateMention, Grain, MentionKind, RefDate, Unit } from './types.js';
 
 /** Year used to pick among weekday-matching years when nothing else anchors the document. */
 export const FALLBACK_YEAR = 2025;
@@ -29,15 +29,8 @@ export interface ResolveContext {
   docYears: number[];
 }
 
-export interface Resolved {
-  value: string | null;
-  grain: Grain;
-  kind: MentionKind;
-  calendar: Calendar;
-  hijri: string | null;
-  until: string | null;
-  offset: Record<string, number> | null;
-}
+/** The resolved fields of a mention (everything but its text and offsets). */
+export type Resolved = Omit<DateMention, 'text' | 'start' | 'end'>;
 
 /** Resolves a spec; null when it names no real date (31 فبراير, 30 of a 29-day Hijri month). */
 export function resolve(spec: Spec, ctx: ResolveContext): Resolved | null {
