@@ -1,37 +1,14 @@
 /**
- * UTF-8 to string for bytes already checked as valid (`buffer.isUtf8`). Node 20's native decoder
- * runs at about 230 MB/s on Arabic text (two-byte sequences); this loop into a reused UTF-16
- * buffer, followed by a UTF-16LE decode (a copy), runs about 1.8x faster, and decoding is the
- * largest single cost of reading a JSONL corpus. Short or pure-ASCII input keeps the native path.
+ * UTF-8 to string for bytes already checked as valid (`buffer.isUtf8`). Node 20's UTF-8 string
+ * decoder runs at about 200 MB/s on Arabic text (two-byte sequences), and decoding is the largest
+ * single cost of reading a JSONL corpus. ICU's converter behind `buffer.transcode` writes UTF-16
+ * at over 1 GB/s, and a UTF-16 buffer becomes a string in one native copy: the pair is about 3x
+ * faster than the direct decode and than a JavaScript loop. Short input keeps the direct path.
  */
-const utf16 = new TextDecoder('utf-16le');
-let units = new Uint16Array(1 << 16);
+import { transcode } from 'node:buffer';
 
 export function decodeValidUtf8(buf: Uint8Array, start: number, end: number): string {
-  if (end - start < 256) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end);
-  if (units.length < end - start) units = new Uint16Array(Math.max(end - start, units.length * 2));
-  const o = units;
-  let j = 0;
-  let i = start;
-  while (i < end) {
-    const b = buf[i];
-    if (b < 0x80) {
-      o[j++] = b;
-      i++;
-    } else if (b < 0xe0) {
-      o[j++] = ((b & 0x1f) << 6) | (buf[i + 1] & 0x3f);
-      i += 2;
-    } else if (b < 0xf0) {
-      o[j++] = ((b & 0x0f) << 12) | ((buf[i + 1] & 0x3f) << 6) | (buf[i + 2] & 0x3f);
-      i += 3;
-    } else {
-      const cp = (((b & 0x07) << 18) | ((buf[i + 1] & 0x3f) << 12) | ((buf[i + 2] & 0x3f) << 6) | (buf[i + 3] & 0x3f)) - 0x10000;
-      o[j++] = 0xd800 + (cp >> 10);
-      o[j++] = 0xdc00 + (cp & 0x3ff);
-      i += 4;
-    }
-  }
-  const text = utf16.decode(o.subarray(0, j));
-  if (units.length > 1 << 24) units = new Uint16Array(1 << 16); // do not keep a huge document's buffer
-  return text;
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (end - start < 256) return b.toString('utf8', start, end);
+  return transcode(b.subarray(start, end), 'utf8', 'ucs2').toString('ucs2');
 }

@@ -13,6 +13,7 @@
  * Offsets here are UTF-16 code units; `CodePointIndex` (offsets.ts) converts at the output edge.
  */
 import { COMBINING_HAMZA, CONTROLS, DIACRITICS, PRESENTATION_FORMS, TATWEEL, inRanges } from './charsets.js';
+import { writeUnits } from './offsets.js';
 
 export const STEPS = [
   'presentation',
@@ -134,7 +135,6 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
-const utf16 = new TextDecoder('utf-16le');
 
 export class Normalizer {
   readonly steps: ReadonlySet<Step>;
@@ -203,7 +203,11 @@ export class Normalizer {
    * the offset arrays are not written (statistics need only the units).
    */
   normalizeInto(text: string, buf: NormBuffer, withOffsets: boolean): number {
-    const n = text.length;
+    return this.normalizeUnitsInto(unitsOf(text), text.length, buf, withOffsets);
+  }
+
+  /** The same over UTF-16 code units src[0, n) (the loader's `Doc.units`, or a copied string). */
+  normalizeUnitsInto(src: Uint16Array, n: number, buf: NormBuffer, withOffsets: boolean): number {
     buf.ensure(n + 16, withOffsets);
     let units = buf.units;
     let starts = buf.starts;
@@ -212,7 +216,7 @@ export class Normalizer {
     const single = this.single;
     let o = 0;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = src[i];
       let a = action[c];
       if (a === KEEP) {
         units[o] = c;
@@ -222,7 +226,7 @@ export class Normalizer {
       }
       if (a & MAY_COMPOSE) {
         if (i + 1 < n) {
-          const next = text.charCodeAt(i + 1);
+          const next = src[i + 1];
           if (next >= 0x0653 && next <= 0x0655) {
             const comp = this.composed.get((c << 16) | next);
             if (comp !== undefined) {
@@ -299,10 +303,23 @@ export class Normalizer {
 
 const scratch = new NormBuffer();
 
+let copied = new Uint16Array(1 << 16);
+/**
+ * A string's code units in a reused buffer (valid until the next call): one native copy, lone
+ * surrogates kept.
+ */
+export function unitsOf(text: string): Uint16Array {
+  if (copied.length < text.length) copied = new Uint16Array(Math.max(text.length, copied.length * 2));
+  writeUnits(text, copied);
+  const u = copied;
+  if (copied.length > 1 << 24) copied = new Uint16Array(1 << 16); // do not keep a huge document's buffer
+  return u;
+}
+
 export function unitsToString(units: Uint16Array, length: number): string {
   if (length === 0) return '';
   if (length < 64) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
-  return utf16.decode(units.subarray(0, length));
+  return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
 }
 
 /** Original [start, end) of the normalized span [start, end). */

@@ -63,3 +63,9 @@ export function codePointLength(s: string): number {
   }
   return n;
 }
+
+/** Copies a string's UTF-16 code units into `into` (one native copy; lone surrogates kept). */
+export function writeUnits(text: string, into: Uint16Array): void {
+  Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(text, 0, 'utf16le');
+}
+

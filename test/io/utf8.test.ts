@@ -14,4 +14,12 @@ describe('decodeValidUtf8', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keeps a leading U+FEFF of a long text (a UTF-16 TextDecoder would drop it)', () => {
+    const s = '\uFEFFالمغرب '.repeat(60);
+    const buf = Buffer.from(s, 'utf8');
+    const out = decodeValidUtf8(buf, 0, buf.length);
+    expect(out.length).toBe(s.length);
+    expect(out.charCodeAt(0)).toBe(0xfeff);
+  });
 });

@@ -89,3 +89,12 @@ describe('offset map', () => {
     expect(toOriginal(n, 6, 8)).toEqual([6, 8]);
   });
 });
+
+describe('code units kept exactly', () => {
+  it('keeps lone surrogates and a leading U+FEFF that no step removes, in long texts too', () => {
+    const none = normalizerFor('none');
+    const long = '\uFEFFأ\uD800ب'.repeat(40);
+    expect(none.normalizeString(long)).toBe(long);
+    expect(none.normalize(long).text).toBe(long);
+  });
+});
