@@ -29,12 +29,14 @@ import { renderBars } from './bars.js';
 import { project } from './cells.js';
 import { csvHeader, csvRecord } from './csv.js';
 import { jsonArray, jsonDocument, jsonLine } from './json.js';
+import { RenderedRows, lineRenderer, type LineSpec } from './lines.js';
 import type { Sink } from './sink.js';
 import { displayCell, renderKeyValue, renderTable, renderTitle, type KeyValue, type TableStyle } from './table.js';
 import { tsvHeader, tsvRecord } from './tsv.js';
 import type { Column, Format, OutputContext, Row } from './types.js';
 
-export type Rows = Iterable<Row> | AsyncIterable<Row>;
+/** Rows, possibly with runs already rendered by a worker (see lines.ts: line formats only). */
+export type Rows = Iterable<Row | RenderedRows> | AsyncIterable<Row | RenderedRows>;
 
 export interface Summary {
   /** Table only: heading above the key/value block. */
@@ -70,6 +72,8 @@ export interface Reporter {
   summary(summary: Summary, list?: SummaryList): Promise<void>;
   /** (c) Bars on a table, rows elsewhere. */
   chart(columns: Column[], rows: Rows, options: ChartOptions): Promise<void>;
+  /** How rows of these columns may be rendered ahead (by workers): null unless a line format. */
+  lineSpec(columns: Column[]): LineSpec | null;
 }
 
 /** How a machine format frames a stream of rows. */
@@ -82,13 +86,13 @@ interface Framing {
 function framing(format: Exclude<Format, 'table'>, columns: Column[]): Framing {
   switch (format) {
     case 'jsonl':
-      return { head: '', line: (row) => jsonLine(project(columns, row)), tail: () => '' };
+      return { head: '', line: lineRenderer({ format, keys: columns.map((c) => c.key) }), tail: () => '' };
     case 'json':
       return { head: jsonArray.open, line: (row, i) => jsonArray.item(project(columns, row), i), tail: jsonArray.close };
     case 'csv':
-      return { head: csvHeader(columns), line: (row) => csvRecord(columns, row), tail: () => '' };
+      return { head: csvHeader(columns), line: lineRenderer({ format, keys: columns.map((c) => c.key) }), tail: () => '' };
     case 'tsv':
-      return { head: tsvHeader(columns), line: (row) => tsvRecord(columns, row), tail: () => '' };
+      return { head: tsvHeader(columns), line: lineRenderer({ format, keys: columns.map((c) => c.key) }), tail: () => '' };
   }
 }
 
@@ -96,6 +100,7 @@ async function collect(rows: Rows, sink: Sink): Promise<Row[]> {
   const out: Row[] = [];
   for await (const row of rows) {
     if (sink.closed) break;
+    if (row instanceof RenderedRows) throw new Error('reporter: rendered rows given to a report that collects rows');
     out.push(row);
   }
   return out;
@@ -119,7 +124,13 @@ export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
     await sink.write(frame.head);
     let count = 0;
     for await (const row of rows) {
-      await sink.write(frame.line(row, count++));
+      if (row instanceof RenderedRows) {
+        if (format === 'json') throw new Error('reporter: rendered rows in json output');
+        await sink.write(row.text);
+        count += row.count;
+      } else {
+        await sink.write(frame.line(row, count++));
+      }
       if (sink.closed) break;
     }
     await sink.write(frame.tail(count));
@@ -127,6 +138,11 @@ export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
 
   return {
     format: ctx.format,
+
+    lineSpec(columns) {
+      const f = ctx.format;
+      return f === 'jsonl' || f === 'csv' || f === 'tsv' ? { format: f, keys: columns.map((c) => c.key) } : null;
+    },
 
     async rows(columns, rows, options = {}) {
       once();

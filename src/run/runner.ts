@@ -12,6 +12,7 @@ import { readDocs } from '../io/read.js';
 import { planInputs } from '../io/sources.js';
 import { splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
+import { RenderedRows, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { loadAnalyzer } from './registry.js';
 import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
@@ -42,8 +43,11 @@ export interface AnalysisResult<P> {
 }
 
 export interface AnalysisRun<P> {
-  /** The rows of every document, in input order. Iterate it (fully, or stop early) before awaiting `result`. */
-  rows: AsyncIterable<Row>;
+  /**
+   * The rows of every document, in input order. Iterate it (fully, or stop early) before awaiting
+   * `result`. With a LineSpec, workers send runs of rows already rendered (RenderedRows).
+   */
+  rows: AsyncIterable<Row | RenderedRows>;
   /** Settles after `rows` has been consumed. */
   result: Promise<AnalysisResult<P>>;
 }
@@ -63,12 +67,15 @@ export async function* documents(inputs: RunInputs, tasks?: InputTask[]): AsyncG
 export async function runAnalysis<P>(name: string, options: unknown, inputs: RunInputs): Promise<AnalysisResult<P> & { rows: Row[] }> {
   const run = startAnalysis<P>(name, options, inputs);
   const rows: Row[] = [];
-  for await (const r of run.rows) rows.push(r);
+  for await (const r of run.rows) if (!(r instanceof RenderedRows)) rows.push(r);
   return { ...(await run.result), rows };
 }
 
-/** Starts an analysis whose rows are streamed. */
-export function startAnalysis<P>(name: string, options: unknown, inputs: RunInputs): AnalysisRun<P> {
+/**
+ * Starts an analysis whose rows are streamed. `lines` (the reporter's LineSpec, null for table
+ * and json) lets workers render their rows themselves.
+ */
+export function startAnalysis<P>(name: string, options: unknown, inputs: RunInputs, lines: LineSpec | null = null): AnalysisRun<P> {
   let settle!: (r: AnalysisResult<P>) => void;
   let fail!: (e: unknown) => void;
   const result = new Promise<AnalysisResult<P>>((res, rej) => {
@@ -77,7 +84,7 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
   });
   result.catch(() => {}); // the error reaches the caller through `rows`
 
-  async function* rows(): AsyncGenerator<Row> {
+  async function* rows(): AsyncGenerator<Row | RenderedRows> {
     try {
       const planned = await planTasks(inputs);
       inputs.progress?.start(planned.reduce((a, t) => a + t.size, 0), planned.length);
@@ -88,7 +95,7 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
       let out: AnalysisResult<P>;
       const spec = await loadAnalyzer(name);
       if (parallel) {
-        out = yield* runInWorkers<P>(name, options, planned, inputs);
+        out = yield* runInWorkers<P>(name, options, planned, inputs, lines);
       } else {
         const analyzer = spec.create(options);
         let docs = 0;
@@ -146,12 +153,12 @@ class Inbox {
   }
 }
 
-async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs): AsyncGenerator<Row, AnalysisResult<P>> {
+async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs, lines: LineSpec | null): AsyncGenerator<Row | RenderedRows, AnalysisResult<P>> {
   const parts = inputs.jobs * GROUPS_PER_WORKER;
   const groups = groupTasks(splitTasks(planned, parts, 4 << 20), parts);
   const count = Math.min(inputs.jobs, groups.length);
   const inbox = new Inbox();
-  const data: WorkerInput = { analyzer: name, options, load: inputs.load };
+  const data: WorkerInput = { analyzer: name, options, load: inputs.load, lines };
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
@@ -165,7 +172,7 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
   const dispatch = (w: number) => send(w, nextGroup < groups.length ? { type: 'group', group: nextGroup, tasks: groups[nextGroup++] } : { type: 'finish' });
   try {
     for (let w = 0; w < count; w++) dispatch(w);
-    const held = new Map<number, Row[][]>(); // rows of groups that may not be released yet
+    const held = new Map<number, Array<Row[] | RenderedRows>>(); // rows of groups that may not be released yet
     const finished = new Set<number>();
     let current = 0; // the group whose rows stream out now
     let documents = 0;
@@ -176,20 +183,28 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
         case 'diag': inputs.diag({ severity: msg.severity, path: msg.path, message: msg.message }); break;
         case 'progress': inputs.progress?.advance(msg.bytes, msg.files); break;
         case 'rows':
-          if (msg.group === current) yield* msg.rows;
-          else {
+        case 'lines': {
+          const batch = msg.type === 'rows' ? msg.rows : new RenderedRows(msg.text, msg.count);
+          if (msg.group === current) {
+            if (Array.isArray(batch)) yield* batch;
+            else yield batch;
+          } else {
             const list = held.get(msg.group) ?? [];
-            list.push(msg.rows);
+            list.push(batch);
             held.set(msg.group, list);
           }
           break;
+        }
         case 'group-done':
           documents += msg.documents;
           finished.add(msg.group);
           dispatch(worker);
           while (finished.has(current)) {
             current++;
-            for (const batch of held.get(current) ?? []) yield* batch;
+            for (const batch of held.get(current) ?? []) {
+              if (Array.isArray(batch)) yield* batch;
+              else yield batch;
+            }
             held.delete(current);
           }
           break;

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readDocs } from '../io/read.js';
 import type { InputTask, LoadOptions } from '../io/types.js';
+import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { loadAnalyzer } from './registry.js';
 
@@ -15,6 +16,8 @@ export interface WorkerInput {
   analyzer: string;
   options: unknown;
   load: LoadOptions;
+  /** Render rows here and send text (line formats), instead of sending row objects. */
+  lines: LineSpec | null;
 }
 
 /** Main thread to worker. */
@@ -25,6 +28,7 @@ export type WorkerMessage =
   | { type: 'diag'; severity: 'warning' | 'error'; path: string; message: string }
   | { type: 'progress'; bytes: number; files: number }
   | { type: 'rows'; group: number; rows: Row[] }
+  | { type: 'lines'; group: number; text: string; count: number }
   | { type: 'group-done'; group: number; documents: number }
   | { type: 'done'; partial: unknown }
   | { type: 'fatal'; message: string };
@@ -43,6 +47,11 @@ if (parentPort) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   const analyzer = (await loadAnalyzer(input.analyzer)).create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
+  const render = input.lines ? lineRenderer(input.lines) : null;
+  const send = (group: number, rows: Row[]) => {
+    if (render === null) post({ type: 'rows', group, rows });
+    else post({ type: 'lines', group, text: rows.map(render).join(''), count: rows.length });
+  };
 
   async function runGroup(group: number, tasks: InputTask[]): Promise<void> {
     let documents = 0;
@@ -56,7 +65,7 @@ if (parentPort) {
         const rows = analyzer.add(doc);
         if (rows) for (const r of rows) batch.push(r);
         if (batch.length >= ROW_BATCH) {
-          post({ type: 'rows', group, rows: batch });
+          send(group, batch);
           batch = [];
         }
         // Bytes are estimated from characters (Arabic UTF-8 is ~1.8 bytes a character) and
@@ -70,7 +79,7 @@ if (parentPort) {
       }
       post({ type: 'progress', bytes: Math.max(0, size - reported), files: task.byteStart ? 0 : 1 });
     }
-    if (batch.length) post({ type: 'rows', group, rows: batch });
+    if (batch.length) send(group, batch);
     post({ type: 'group-done', group, documents });
   }
 

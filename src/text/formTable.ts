@@ -106,7 +106,12 @@ export class FormTable {
       if (old[at] === 0) continue;
       let slot = old[at + 1] & mask;
       while (slots[slot * 4] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(at, at + 4), slot * 4);
+      // four plain stores: a subarray per slot would allocate for every form
+      const to = slot * 4;
+      slots[to] = old[at];
+      slots[to + 1] = old[at + 1];
+      slots[to + 2] = old[at + 2];
+      slots[to + 3] = old[at + 3];
     }
     this.slots = slots;
     this.mask = mask;

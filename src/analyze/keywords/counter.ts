@@ -98,14 +98,14 @@ export const DEFAULT_MAX_NGRAMS = 1 << 19;
 
 /** Growable tables shared by the counter and the merge. */
 class Tables {
-  readonly forms = new FormTable(1 << 16);
+  readonly forms: FormTable;
   readonly formWords: string[] = [];
   /** Per form, side by side (one cache line per token): [count, group]. */
-  readonly formData = new IntColumn(1 << 17);
-  readonly groups = new FormTable(1 << 15);
-  groupStop = new Uint8Array(1 << 15);
+  readonly formData: IntColumn;
+  readonly groups: FormTable;
+  groupStop: Uint8Array;
   /** Per group, side by side: [count, documents, last document that counted it]. */
-  readonly groupData = new IntColumn(3 << 15);
+  readonly groupData: IntColumn;
   ngrams: TupleTable | null = null;
   ngramForms: TupleTable | null = null;
   documents = 0;
@@ -118,7 +118,13 @@ class Tables {
   readonly coRight = new IntColumn(1 << 12);
   windowWords = 0;
 
-  constructor(readonly settings: KeywordSettings) {
+  /** `forms`, `groups`: expected sizes (a merge knows them; growing a table rehashes it). */
+  constructor(readonly settings: KeywordSettings, forms = 1 << 16, groups = 1 << 15) {
+    this.forms = new FormTable(forms);
+    this.formData = new IntColumn(2 * forms);
+    this.groups = new FormTable(groups);
+    this.groupStop = new Uint8Array(groups);
+    this.groupData = new IntColumn(3 * groups);
     if (settings.ngrams > 1) {
       const max = settings.maxNgrams ?? DEFAULT_MAX_NGRAMS;
       this.ngrams = new TupleTable(settings.ngrams, max);
@@ -362,7 +368,8 @@ export class KeywordCounter {
 export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
   if (parts.length === 1) return parts[0];
   const settings = parts[0].settings;
-  const t = new Tables({ ...settings, maxNgrams: Number.MAX_SAFE_INTEGER });
+  const sum = (size: (p: KeywordPartial) => number) => parts.reduce((a, p) => a + size(p), 0);
+  const t = new Tables({ ...settings, maxNgrams: Number.MAX_SAFE_INTEGER }, sum((p) => p.forms.length), sum((p) => p.groups.length));
   let ngramFloor = 0;
   let formFloor = 0;
   const node = parts[0].collocates?.node ?? null;

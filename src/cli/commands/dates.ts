@@ -87,8 +87,9 @@ Examples:
     const options = { ref, timeline: grain };
 
     if (!grain) {
-      const run = startAnalysis<Partial>('dates', options, session.inputs);
-      await session.reporter.rows(config.format === 'table' ? tableColumns : machineColumns, run.rows);
+      const columns = config.format === 'table' ? tableColumns : machineColumns;
+      const run = startAnalysis<Partial>('dates', options, session.inputs, session.reporter.lineSpec(columns));
+      await session.reporter.rows(columns, run.rows);
       if (!session.sink.closed) requireDocuments(session, (await run.result).documents);
       return finish(session);
     }

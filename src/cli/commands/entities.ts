@@ -108,8 +108,9 @@ Examples:
     type Partial = import('../../analyze/entities/spec.js').EntitiesPartial;
 
     if (!group && config.format !== 'json') {
-      const run = startAnalysis<Partial>('entities', options, session.inputs);
-      await session.reporter.rows(config.format === 'table' ? mentionTable : mentionMachine, run.rows);
+      const columns = config.format === 'table' ? mentionTable : mentionMachine;
+      const run = startAnalysis<Partial>('entities', options, session.inputs, session.reporter.lineSpec(columns));
+      await session.reporter.rows(columns, run.rows);
       if (!session.sink.closed) requireDocuments(session, (await run.result).documents);
       return finish(session);
     }

@@ -62,7 +62,8 @@ Examples:
       : [{ key: 'doc' }, { key: 'start' }, { key: 'end' }, { key: 'left' }, { key: 'match' }, { key: 'right' }];
     const run = startAnalysis<{ matches: number }>('kwic', settings, session.inputs);
     const sort = raw.sort as 'none' | 'right1' | 'left1';
-    async function* limited(rows: AsyncIterable<Row>): AsyncGenerator<Row> {
+    // No LineSpec: --limit counts rows, so they come one by one.
+    async function* limited<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
       let n = 0;
       for await (const r of rows) {
         yield r;
