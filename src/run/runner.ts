@@ -7,6 +7,7 @@
  * released in input order: the current group's rows stream out at once, later groups' rows wait
  * in memory only until the groups before them finish. Snapshots are merged at the end.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { readDocs } from '../io/read.js';
 import { planInputs } from '../io/sources.js';
@@ -159,6 +160,11 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
   const count = Math.min(inputs.jobs, groups.length);
   const inbox = new Inbox();
   const data: WorkerInput = { analyzer: name, options, load: inputs.load, lines };
+  // With a worker on every core, V8's background compiler threads only take time from the
+  // workers: compiling in the worker's own thread made stats, keywords and dates 7% faster
+  // (npm run bench, 2 cores). Workers created from now on get no background compiler (V8 reads
+  // the flag when it sets an isolate up); this thread keeps the one it has.
+  setFlagsFromString('--no-concurrent-recompilation');
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
