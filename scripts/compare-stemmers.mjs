@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * Compares stemmers for `--group stem` on real news text: the project's light stemmer (with and
- * without its entity guard) and the Arabic Snowball stemmer of @orama/stemmers.
+ * without its entity guard), the Arabic Snowball stemmer of @orama/stemmers, and arabic-stem
+ * (its light stem and its first root).
  *
  *   npm run build
- *   npm i --no-save @orama/stemmers@3.1.18      # only for this comparison
- *   node scripts/compare-stemmers.mjs [--docs 10000] [--sample 40]
+ *   npm i --no-save @orama/stemmers@3.1.18 arabic-stem@0.0.7     # only for this comparison
+ *   node scripts/compare-stemmers.mjs [--docs 10000] [--sample 40] [--orama MODULE] [--arabic-stem MODULE]
  *
  * Input: the first N articles of ../shared/data/ant_multisource. Every stemmer gets the same
  * word keys (clitics removed by clitics.ts, article kept). Reported per stemmer:
@@ -53,12 +54,13 @@ const DISTINCT = [
 ];
 
 function args(argv) {
-  const o = { docs: 10000, sample: 40, orama: '@orama/stemmers/arabic', data: resolve(root, '../shared/data') };
+  const o = { docs: 10000, sample: 40, orama: '@orama/stemmers/arabic', arabicStem: 'arabic-stem', data: resolve(root, '../shared/data') };
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--docs') o.docs = Number(argv[++i]);
     else if (a === '--sample') o.sample = Number(argv[++i]);
     else if (a === '--orama') o.orama = argv[++i];
+    else if (a === '--arabic-stem') o.arabicStem = argv[++i];
     else if (a === '--data') o.data = resolve(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
@@ -73,6 +75,14 @@ async function main() {
   } catch {
     process.stderr.write('compare-stemmers: @orama/stemmers is not installed: npm i --no-save @orama/stemmers@3.1.18\n');
     process.exit(2);
+  }
+  let arabicStem = null;
+  try {
+    const mod = await import(o.arabicStem);
+    const Stemmer = mod.default?.default ?? mod.default ?? mod;
+    arabicStem = new Stemmer();
+  } catch {
+    process.stderr.write('compare-stemmers: arabic-stem is not installed (npm i --no-save arabic-stem@0.0.7): left out\n');
   }
   const settings = { ...DEFAULT_TERM_SETTINGS, group: 'word', ngrams: 1, perDoc: false, numbers: false };
   const terms = new TermAnalyzer(settings);
@@ -99,6 +109,23 @@ async function main() {
     'light (no guard)': (w) => lightStemmer.stem(w),
     'snowball (@orama/stemmers)': (w) => fold(snowball(w)),
   };
+  if (arabicStem) {
+    // stem() returns candidate roots and a light stem ("normalized"); both are tried as keys.
+    // It throws on some words: those count as failures and keep the word itself.
+    const cache = new Map();
+    const failed = new Set();
+    const of = (w) => {
+      let r = cache.get(w);
+      if (!r) {
+        try { r = arabicStem.stem(w); } catch { failed.add(w); r = { stem: [w], normalized: w }; }
+        cache.set(w, r);
+      }
+      return r;
+    };
+    process.on('exit', () => { if (failed.size) console.log(`arabic-stem threw on ${failed.size} word keys, e.g. ${[...failed].slice(0, 8).join(' ')}`); });
+    stemmers['arabic-stem (light stem)'] = (w) => fold(of(w).normalized);
+    stemmers['arabic-stem (first root)'] = (w) => fold(of(w).stem[0] ?? w);
+  }
   let seed = 42;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   for (const [name, stem] of Object.entries(stemmers)) {
