@@ -1,8 +1,14 @@
 /**
- * Character classes for the tokenizer: one byte per UTF-16 code unit, built once on first use
- * (about 20 ms), so the scan is a table lookup per unit. Works on normalized or raw text:
- * marks, tatweel and invisible joiners are word-internal, Eastern digits are digits.
+ * Character classes for the tokenizer: one byte per UTF-16 code unit, so the scan is a table
+ * lookup per unit. Works on normalized or raw text: marks, tatweel and invisible joiners are
+ * word-internal, Eastern digits are digits.
+ *
+ * The table is computed from Unicode properties by `computeCharClasses` (about 35 ms), which
+ * every worker thread and every short run would pay; it ships instead as runs in
+ * `charClassTable.ts`, written by `node scripts/build-char-classes.mjs` and checked against the
+ * computation by a test. It also keeps tokens the same across Node versions' Unicode data.
  */
+import { CHAR_CLASS_RUNS } from './charClassTable.js';
 import { CONTROLS, DIACRITICS, TATWEEL, inRanges } from './charsets.js';
 
 export const C_SPACE = 1;
@@ -18,8 +24,43 @@ export const C_SURROGATE = 10;
 
 let table: Uint8Array | null = null;
 
+/** The class table, decoded from the shipped runs on first use. */
 export function charClasses(): Uint8Array {
   if (table) return table;
+  table = decodeRuns(CHAR_CLASS_RUNS);
+  return table;
+}
+
+/** Runs as text: for each run, one character holding the class (A + class) and one its length (U+0100 + length - 1). */
+export function encodeRuns(t: Uint8Array): string {
+  const out: number[] = [];
+  for (let i = 0; i < t.length; ) {
+    let j = i + 1;
+    // runs of at most 0x8000: the length character stays below the surrogates
+    while (j < t.length && t[j] === t[i] && j - i < 0x8000) j++;
+    out.push(0x41 + t[i], 0x100 + (j - i - 1));
+    i = j;
+  }
+  let s = '';
+  for (let k = 0; k < out.length; k += 4096) s += String.fromCharCode(...out.slice(k, k + 4096));
+  return s;
+}
+
+export function decodeRuns(runs: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  let at = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const cls = runs.charCodeAt(k) - 0x41;
+    const len = runs.charCodeAt(k + 1) - 0x100 + 1;
+    t.fill(cls, at, at + len);
+    at += len;
+  }
+  if (at !== 0x10000) throw new Error('chars: the shipped class table is corrupt');
+  return t;
+}
+
+/** The class table computed from Unicode properties (for the build script and the test). */
+export function computeCharClasses(): Uint8Array {
   const t = new Uint8Array(0x10000);
   const letter = /\p{L}/u;
   const mark = /\p{M}/u;
@@ -43,7 +84,6 @@ export function charClasses(): Uint8Array {
     else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) t[c] = C_SPACE; // other C0/C1 controls separate tokens
     else t[c] = C_SYMBOL;
   }
-  table = t;
   return t;
 }
 
