@@ -97,6 +97,19 @@ export function tokenizeUnits(u: ArrayLike<number>, length: number, out: TokenBu
     if (k === C_NEWLINE) { newline = NEWLINE_BEFORE; i++; continue; }
     const s = i;
 
+    // Arabic words first: the common case, and none of the tests below can apply to them.
+    if (k === C_ARABIC) {
+      let j = i + 1;
+      while (j < n) {
+        const kj = cls[u[j]];
+        if (kj !== C_ARABIC && kj !== C_MARK) break;
+        j++;
+      }
+      out.push(s, j, K_ARABIC | newline); newline = 0;
+      i = j;
+      continue;
+    }
+
     // URLs
     if ((c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) &&
       (startsWithAscii(u, i, n, 'http://') || startsWithAscii(u, i, n, 'https://') || startsWithAscii(u, i, n, 'www.'))) {
