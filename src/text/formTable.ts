@@ -4,6 +4,11 @@
  * allocate per token (see ../shared/PERF.md). ASCII letters are folded to lower case (FBI and
  * fbi are one form); Arabic has no case.
  */
+export interface FormTableIndex {
+  slots: Int32Array;
+  pool: Uint16Array;
+}
+
 export class FormTable {
   /**
    * Open addressing, four ints a slot: form id + 1 (0 = empty), hash, and where the form's folded
@@ -28,6 +33,24 @@ export class FormTable {
 
   get size(): number {
     return this.forms.length;
+  }
+
+  /** The hash index as plain data (copies), so another thread can `restore` the table without rehashing. */
+  index(): FormTableIndex {
+    return { slots: this.slots.slice(), pool: this.pool.slice(0, this.poolUsed) };
+  }
+
+  /** A table holding `forms` (ids in order), from the `index()` of the table that interned them. */
+  static restore(forms: readonly string[], index: FormTableIndex): FormTable {
+    const t = new FormTable(16);
+    const cap = index.slots.length / 4;
+    if (!Number.isInteger(cap) || (cap & (cap - 1)) !== 0 || forms.length * 2 > cap) throw new RangeError('FormTable.restore: not a table index');
+    t.slots = index.slots;
+    t.mask = cap - 1;
+    t.pool = index.pool;
+    t.poolUsed = index.pool.length;
+    for (let i = 0; i < forms.length; i++) t.forms.push(forms[i]);
+    return t;
   }
 
   /** Id of units[start, end), or -1 when the form was never interned. */

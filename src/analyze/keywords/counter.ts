@@ -9,7 +9,7 @@
  * Everything else is integer arrays indexed by form id and group id.
  */
 import type { Doc } from '../../io/types.js';
-import { FormTable, IntColumn } from '../../text/formTable.js';
+import { FormTable, FormTableIndex, IntColumn } from '../../text/formTable.js';
 import { NormBuffer } from '../../text/normalize.js';
 import { splitSentences } from '../../text/sentences.js';
 import { K_ARABIC, K_HASHTAG, K_NUMBER, TokenBuffer, isWordKind, tokenizeUnits } from '../../text/tokenize.js';
@@ -77,6 +77,9 @@ export interface KeywordPartial {
   formWords: string[];
   formGroups: Int32Array;
   formCounts: Int32Array;
+  /** The form and group tables' hash indexes: a merge adopts one partial's tables as they are. */
+  formIndex: FormTableIndex | null;
+  groupIndex: FormTableIndex | null;
   /** Group keys, by group id. */
   groups: string[];
   groupStop: Uint8Array;
@@ -118,13 +121,48 @@ class Tables {
   readonly coRight = new IntColumn(1 << 12);
   windowWords = 0;
 
-  /** `forms`, `groups`: expected sizes (a merge knows them; growing a table rehashes it). */
-  constructor(readonly settings: KeywordSettings, forms = 1 << 16, groups = 1 << 15) {
-    this.forms = new FormTable(forms);
-    this.formData = new IntColumn(2 * forms);
-    this.groups = new FormTable(groups);
-    this.groupStop = new Uint8Array(groups);
-    this.groupData = new IntColumn(3 * groups);
+  /**
+   * `forms`, `groups`: expected sizes (a merge knows them; growing a table rehashes it).
+   * `base`: a partial (with its table indexes) to start from, adopted without re-interning;
+   * its n-grams and totals are not taken (the merge adds them like any other partial's).
+   */
+  constructor(readonly settings: KeywordSettings, forms = 1 << 16, groups = 1 << 15, base: KeywordPartial | null = null) {
+    if (base !== null && base.formIndex !== null && base.groupIndex !== null) {
+      const nf = base.forms.length;
+      const ng = base.groups.length;
+      this.forms = FormTable.restore(base.forms, base.formIndex);
+      for (let f = 0; f < nf; f++) this.formWords.push(base.formWords[f]);
+      this.formData = new IntColumn(2 * Math.max(forms, nf));
+      for (let f = 0; f < nf; f++) {
+        this.formData.data[2 * f] = base.formCounts[f];
+        this.formData.data[2 * f + 1] = base.formGroups[f];
+      }
+      this.groups = FormTable.restore(base.groups, base.groupIndex);
+      this.groupStop = new Uint8Array(Math.max(groups, ng));
+      this.groupStop.set(base.groupStop);
+      this.groupData = new IntColumn(3 * Math.max(groups, ng));
+      for (let g = 0; g < ng; g++) {
+        this.groupData.data[3 * g] = base.groupCounts[g];
+        this.groupData.data[3 * g + 1] = base.groupDocs[g];
+        this.groupData.data[3 * g + 2] = -1;
+      }
+      const co = base.collocates;
+      if (co) {
+        this.nodeKey = co.node;
+        this.nodeGroup = this.groups.findString(co.node);
+        for (const [col, from] of [[this.coCounts, co.counts], [this.coLeft, co.left], [this.coRight, co.right]] as const) {
+          col.ensure(ng);
+          col.data.set(from);
+        }
+        this.windowWords = co.windowWords;
+      }
+    } else {
+      this.forms = new FormTable(forms);
+      this.formData = new IntColumn(2 * forms);
+      this.groups = new FormTable(groups);
+      this.groupStop = new Uint8Array(groups);
+      this.groupData = new IntColumn(3 * groups);
+    }
     if (settings.ngrams > 1) {
       const max = settings.maxNgrams ?? DEFAULT_MAX_NGRAMS;
       this.ngrams = new TupleTable(settings.ngrams, max);
@@ -174,6 +212,8 @@ class Tables {
       documents: this.documents,
       tokens: this.tokens,
       forms: this.forms.forms.slice(),
+      formIndex: this.forms.index(),
+      groupIndex: this.groups.index(),
       formWords: this.formWords.slice(),
       formGroups: every(this.formData.data, 2, 1, nf),
       formCounts: every(this.formData.data, 2, 0, nf),
@@ -215,7 +255,9 @@ export class KeywordCounter {
   private seqSentences = new IntColumn(1 << 12);
 
   constructor(readonly settings: KeywordSettings, terms?: TermAnalyzer) {
-    this.t = new Tables(settings);
+    // Sized for a corpus (a quarter million forms): growing by doubling rehashes and copies
+    // megabytes several times per worker; the pages of a big fresh table cost nothing until used.
+    this.t = new Tables(settings, 1 << 18, 1 << 17);
     this.terms = terms ?? new TermAnalyzer(settings);
     if (settings.collocates) {
       const keys = wordKeysOf(this.terms, settings.collocates.node);
@@ -369,7 +411,10 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
   if (parts.length === 1) return parts[0];
   const settings = parts[0].settings;
   const sum = (size: (p: KeywordPartial) => number) => parts.reduce((a, p) => a + size(p), 0);
-  const t = new Tables({ ...settings, maxNgrams: Number.MAX_SAFE_INTEGER }, sum((p) => p.forms.length), sum((p) => p.groups.length));
+  // The biggest partial's tables are adopted as they are; only the others are interned into them.
+  let base: KeywordPartial | null = null;
+  for (const p of parts) if (p.formIndex && p.groupIndex && (base === null || p.forms.length > base.forms.length)) base = p;
+  const t = new Tables({ ...settings, maxNgrams: Number.MAX_SAFE_INTEGER }, sum((p) => p.forms.length), sum((p) => p.groups.length), base);
   let ngramFloor = 0;
   let formFloor = 0;
   const node = parts[0].collocates?.node ?? null;
@@ -377,6 +422,18 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
   for (const p of parts) {
     t.documents += p.documents;
     t.tokens += p.tokens;
+    if (p === base) {
+      // already in the tables; its tuples still go in (identity maps)
+      if (p.ngrams && t.ngrams) {
+        addTuples(t.ngrams, p.ngrams, identity(p.groups.length));
+        ngramFloor += p.ngrams.prunedFloor;
+      }
+      if (p.ngramForms && t.ngramForms) {
+        addTuples(t.ngramForms, p.ngramForms, identity(p.forms.length));
+        formFloor += p.ngramForms.prunedFloor;
+      }
+      continue;
+    }
     const groupMap = new Int32Array(p.groups.length);
     for (let g = 0; g < p.groups.length; g++) {
       const m = t.group(p.groups[g], p.groupStop[g] === 1);
@@ -427,6 +484,12 @@ export function wordKeysOf(terms: TermAnalyzer, text: string): string[] {
     keys.push(terms.info(form, kind === K_ARABIC).key);
   }
   return keys;
+}
+
+function identity(n: number): Int32Array {
+  const map = new Int32Array(n);
+  for (let i = 0; i < n; i++) map[i] = i;
+  return map;
 }
 
 function addTuples(into: TupleTable, from: TupleSnapshot, map: Int32Array): void {
