@@ -2,8 +2,8 @@
  * Runs an analysis over the user's inputs.
  *
  * Small inputs, stdin and `--jobs 1` run in this thread. Bigger inputs are cut into contiguous
- * groups (big JSONL files into newline-aligned byte ranges first), about eight per worker; each
- * worker takes the next group when it is free. Rows come back tagged with their group and are
+ * groups (big JSONL files into newline-aligned byte ranges first), about eight per worker, dealt
+ * out round-robin (a fixed split, so results are the same on every run). Rows come back tagged with their group and are
  * released in input order: the current group's rows stream out at once, later groups' rows wait
  * in memory only until the groups before them finish. Snapshots are merged at the end.
  */
@@ -178,8 +178,15 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
     workers.push(worker);
   }
   const send = (w: number, cmd: WorkerCommand) => workers[w].postMessage(cmd);
-  let nextGroup = 0;
-  const dispatch = (w: number) => send(w, nextGroup < groups.length ? { type: 'group', group: nextGroup, tasks: groups[nextGroup++] } : { type: 'finish' });
+  // Worker w takes groups w, w + count, w + 2 count ...: fixed, so an analysis whose snapshot
+  // depends on how documents were split (n-gram tables pruned per worker) gives the same result
+  // on every run with the same --jobs.
+  const nextOf = Array.from({ length: count }, (_, w) => w);
+  const dispatch = (w: number) => {
+    const g = nextOf[w];
+    nextOf[w] += count;
+    send(w, g < groups.length ? { type: 'group', group: g, tasks: groups[g] } : { type: 'finish' });
+  };
   try {
     for (let w = 0; w < count; w++) dispatch(w);
     const held = new Map<number, Array<Row[] | RenderedRows>>(); // rows of groups that may not be released yet

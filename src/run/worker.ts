@@ -1,7 +1,7 @@
 /**
  * Worker thread entry. A worker builds one analyzer, then takes groups of input tasks from the
- * main thread one at a time (whoever is free takes the next group, so a slow group does not hold
- * the others back), posts the rows of each group in batches tagged with the group number, and at
+ * main thread one at a time (its own share, dealt round-robin), posts the rows of each group in
+ * batches tagged with the group number, and at
  * the end posts its snapshot. Reading happens here too: each worker parses its own byte ranges of
  * a big JSONL file instead of waiting on the main thread.
  */
