@@ -27,6 +27,13 @@ describe('corpus stats on a hand-counted text', () => {
     expect(s.characters).toBe([...readFileSync(join(ROOT, 'fixtures/cli/small.txt'), 'utf8')].length);
   });
 
+  it('counts the diacritized word whatever the normalization keeps', () => {
+    for (const profile of ['none', 'light', 'aggressive']) {
+      const other = JSON.parse(corpus(['stats', 'fixtures/cli/small.txt', '--format', 'json', '--normalize', profile]).stdout);
+      expect(other.diacritized_share, profile).toBe(0.066667);
+    }
+  });
+
   it('ranks the repeated word first', () => {
     expect(s.top_words[0]).toEqual({ rank: 1, word: 'المغرب', count: 2, per_million: 125000 });
   });

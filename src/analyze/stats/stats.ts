@@ -102,7 +102,11 @@ export class StatsCounter {
   private readonly sums = emptySums();
   private readonly types = new TypeCounts(1 << 16);
 
-  constructor(private readonly opts: StatsOptions) {}
+  private readonly dropsDiacritics: boolean;
+
+  constructor(private readonly opts: StatsOptions) {
+    this.dropsDiacritics = opts.normalizer.steps.has('diacritics');
+  }
 
   /** Counts a document; with perDoc, returns its own figures as a row. */
   add(id: string, text: string): StatsRow | undefined {
@@ -135,8 +139,9 @@ export class StatsCounter {
       if (k !== K_ARABIC && k !== K_LATIN && k !== K_MIXED && k !== K_OTHER) continue;
       types.add(u, s, e);
       sums.wordUnits += e - s;
-      // A diacritic can only hide where the original span is longer than the normalized one.
-      if (k === K_ARABIC && ends[e - 1] - starts[s] !== e - s && hasDiacritic(text, starts[s], ends[e - 1])) sums.diacritized++;
+      // When diacritics are removed, a word can only hide one where its original span is longer
+      // than its normalized one; when they are kept (--normalize none, light), look at every word.
+      if (k === K_ARABIC && (!this.dropsDiacritics || ends[e - 1] - starts[s] !== e - s) && hasDiacritic(text, starts[s], ends[e - 1])) sums.diacritized++;
     }
   }
 
