@@ -62,9 +62,18 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function fmtYear(y: number): string { return pad(y, 4); }
 export function fmtMonth(y: number, m: number): string { return `${pad(y, 4)}-${pad(m, 2)}`; }
+// A corpus names the same few thousand days again and again (its reference dates and the days
+// around them): formatting each once saves a measurable share of `corpus dates`.
+const dayStrings = new Map<number, string>();
 export function fmtDay(n: number): string {
-  const { y, m, d } = fromDayNumber(n);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  let s = dayStrings.get(n);
+  if (s === undefined) {
+    const { y, m, d } = fromDayNumber(n);
+    s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+    if (dayStrings.size >= 1 << 16) dayStrings.clear();
+    dayStrings.set(n, s);
+  }
+  return s;
 }
 export function fmtHour(n: number, h: number): string { return `${fmtDay(n)}T${pad(h, 2)}`; }
 export function fmtMinute(n: number, h: number, min: number): string { return `${fmtDay(n)}T${pad(h, 2)}:${pad(min, 2)}`; }

@@ -251,16 +251,19 @@ function unitGrain(unit: Unit, time?: Time): Grain {
   return unit === 'day' ? dayGrain(time) : unit;
 }
 
+/** A relative mention in the Gregorian calendar (most mentions: built without spreads, they are many). */
+function relative(value: string | null, grain: Grain, offset: Record<string, number> | null): Resolved {
+  return { value, grain, kind: 'relative', calendar: 'gregorian', hijri: null, until: null, offset };
+}
+
 function resolveShift(s: ShiftSpec, ctx: ResolveContext): Resolved {
-  const base = { kind: 'relative' as MentionKind, calendar: 'gregorian' as Calendar, hijri: null, until: null };
-  if (!ctx.ref) return { ...base, value: null, grain: unitGrain(s.unit, s.time), offset: timeOffset({ [UNIT_KEY[s.unit]]: s.n }, s.time) };
+  if (!ctx.ref) return relative(null, unitGrain(s.unit, s.time), timeOffset({ [UNIT_KEY[s.unit]]: s.n }, s.time));
   const { value, grain } = shiftValue(ctx.ref, s.unit, s.n, s.time);
-  return { ...base, value, grain, offset: value === null ? { [UNIT_KEY[s.unit]]: s.n } : null };
+  return relative(value, grain, value === null ? { [UNIT_KEY[s.unit]]: s.n } : null);
 }
 
 function resolveWeekday(s: WeekdaySpec, ctx: ResolveContext): Resolved {
-  const base = { kind: 'relative' as MentionKind, calendar: 'gregorian' as Calendar, hijri: null, until: null, grain: dayGrain(s.time) };
-  if (!ctx.ref) return { ...base, value: null, offset: timeOffset({ weekday: s.wd, weeks: s.dir ?? 0 }, s.time) };
+  if (!ctx.ref) return relative(null, dayGrain(s.time), timeOffset({ weekday: s.wd, weeks: s.dir ?? 0 }, s.time));
   const r = refDay(ctx.ref);
   const rw = isoWeekday(r);
   let day: number;
@@ -269,7 +272,8 @@ function resolveWeekday(s: WeekdaySpec, ctx: ResolveContext): Resolved {
   else if (s.dir === 0) day = r - rw + s.wd; // in the reference's week
   else if (s.future) day = r + ((s.wd - rw + 7) % 7); // on or after
   else day = r - ((rw - s.wd + 7) % 7); // on or before: news reports what happened
-  return { ...base, ...withTime(day, s.time), offset: null };
+  const t = withTime(day, s.time);
+  return relative(t.value, t.grain, null);
 }
 
 function resolveDom(s: DomSpec, ctx: ResolveContext): Resolved | null {
@@ -291,9 +295,9 @@ function resolveSpan(s: SpanSpec, ctx: ResolveContext): Resolved {
 }
 
 function resolveTime(s: TimeSpec, ctx: ResolveContext): Resolved {
-  const base = { kind: 'relative' as MentionKind, calendar: 'gregorian' as Calendar, hijri: null, until: null, grain: dayGrain(s.time) };
-  if (!ctx.ref) return { ...base, value: null, offset: timeOffset({ days: 0 }, s.time) };
-  return { ...base, ...withTime(refDay(ctx.ref), s.time), offset: null };
+  if (!ctx.ref) return relative(null, dayGrain(s.time), timeOffset({ days: 0 }, s.time));
+  const t = withTime(refDay(ctx.ref), s.time);
+  return relative(t.value, t.grain, null);
 }
 
 function resolveRange(s: RangeSpec, ctx: ResolveContext): Resolved | null {
