@@ -19,15 +19,17 @@ const BITS = Number(opt('--bits', 20));
 const res = loadResources(opt('--clusters', null) ? { clustersPath: opt('--clusters') } : {});
 if (flag('--no-gaz')) { res.gazetteer = null; res.triggers = null; }
 if (flag('--no-clusters')) res.clusters = null;
-if (process.env.EMB_DIMS) {
-  const { gunzipSync } = await import('node:zlib');
-  const m = new Map();
-  for (const line of gunzipSync(readFileSync('/tmp/emb.txt.gz')).toString('utf8').split('\n')) { const t = line.indexOf('\t'); m.set(line.slice(0, t), Int8Array.from(line.slice(t + 1).split(' ').map(Number))); }
-  res.emb = m;
-}
 const drop = new Set((opt('--drop', '') || '').split(',').filter(Boolean).map(Number));
 const norm = normalizerFor('standard');
 const all = parseConll(readFileSync('../shared/data/anercorp/ANERCorp_CamelLab_train.txt', 'utf8'), 'anercorp', anercorpLabels);
+let vectors = null;
+if (opt('--vectors', null)) {
+  const { gunzipSync } = await import('node:zlib');
+  const { WordVectors } = await import('../../dist/analyze/entities/vectors.js');
+  vectors = WordVectors.fromText(gunzipSync(readFileSync(opt('--vectors'))).toString('utf8'), res.clusters, 100, 381).truncate(Number(opt('--vec-words', 1e9)), Number(opt('--vec-dims', 100)));
+  res.vectors = vectors;
+}
+const vecCfg = { vectors, vectorScale: Number(opt('--vec-scale', 1)) };
 const fx = new FeatureExtractor(res, BITS);
 const ex = buildExamples(all, norm, fx);
 if (drop.size > 0) for (const e of ex) { const F = e.rows.length / e.gold.length; for (let i = 0; i < e.rows.length; i++) if (drop.has(i % F)) e.rows[i] = -1; }
@@ -44,14 +46,15 @@ const per = [];
 for (let k = 0; k < FOLDS; k++) {
   const a = Math.floor((k * ex.length) / FOLDS), b = Math.floor(((k + 1) * ex.length) / FOLDS);
   const SEEDS = Number(opt('--seeds', 1));
-  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
+  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: opt('--learner', 'perceptron'), optimizer: opt('--optimizer', 'sgd'), rate: Number(opt('--rate', 0.1)), l2: Number(opt('--l2', 1)), ...vecCfg });
   for (let sd = 2; sd <= SEEDS; sd++) {
-    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)) });
+    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: opt('--learner', 'perceptron'), optimizer: opt('--optimizer', 'sgd'), rate: Number(opt('--rate', 0.1)), l2: Number(opt('--l2', 1)), ...vecCfg });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
     for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
+    for (let i = 0; i < w.dense.length; i++) w.dense[i] += w2.dense[i];
   }
-  BIASES.forEach((bias, j) => pooledB[j].merge(scoreExamples(w, ex.slice(a, b), bias)));
-  const sc = scoreExamples(w, ex.slice(a, b), BIASES[0]);
+  BIASES.forEach((bias, j) => pooledB[j].merge(scoreExamples(w, ex.slice(a, b), bias, vectors)));
+  const sc = scoreExamples(w, ex.slice(a, b), BIASES[0], vectors);
   per.push((sc.micro().f1 * 100).toFixed(1));
   pooled.merge(sc);
 }

@@ -16,13 +16,15 @@
 // (data/models/ner-clusters.tsv.gz, from scripts/ner/clusters.mjs): retrain after changing them.
 // --seeds N sums the weights of N taggers trained on differently shuffled data (a cheap ensemble:
 // +0.4 F1 in 5-fold cross-validation, scripts/ner/cv.mjs).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { normalizerFor } from '../../dist/text/normalize.js';
 import { parseConll, anercorpLabels } from '../../dist/analyze/entities/conll.js';
 import { FeatureExtractor } from '../../dist/analyze/entities/features.js';
 import { NerModel } from '../../dist/analyze/entities/model.js';
 import { loadResources } from '../../dist/analyze/entities/resources.js';
+import { WordVectors } from '../../dist/analyze/entities/vectors.js';
 import { buildExamples, fitTemperature, formatScores, makeHeader, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
 
 const args = process.argv.slice(2);
@@ -34,13 +36,29 @@ const OUT = opt('--out', 'data/models/ner.bin.gz');
 const DEV_OUT = opt('--dev-out', '.cache/ner-dev.bin.gz');
 const DATA = opt('--data', '../shared/data');
 const DEV_SHARE = 0.15;
+const LEARNER = opt('--learner', 'perceptron');
+const RATE = Number(opt('--rate', 0.1));
+const L2 = Number(opt('--l2', 1));
+const VECTORS = opt('--vectors', 'none');
+const PRUNE = Number(opt('--prune', 0));
+const VEC_WORDS = Number(opt('--vec-words', 1e9));
 
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...m);
 const norm = normalizerFor('standard');
 const res = loadResources();
 if (res.clusters === null) log('warning: no word clusters (run node scripts/ner/clusters.mjs first)');
+let vectors = null;
+if (VECTORS !== 'none') {
+  if (!existsSync(VECTORS)) {
+    console.error(`${VECTORS} not found: write it with node scripts/ner/clusters.mjs --emb-out ${VECTORS} (or pass --vectors none)`);
+    process.exit(1);
+  }
+  vectors = WordVectors.fromText(gunzipSync(readFileSync(VECTORS)).toString('utf8'), res.clusters, 100, 381).truncate(VEC_WORDS, 100);
+  res.vectors = vectors;
+}
 const fx = new FeatureExtractor(res, BITS);
+const algo = { learner: LEARNER, optimizer: opt('--optimizer', 'sgd'), rate: RATE, l2: L2, vectors };
 
 const all = parseConll(readFileSync(`${DATA}/anercorp/ANERCorp_CamelLab_train.txt`, 'utf8'), 'anercorp', anercorpLabels);
 const total = all.reduce((a, s) => a + s.words.length, 0);
@@ -54,11 +72,12 @@ log(`ANERcorp train split: ${all.length} sentences, ${total} tokens; dev run: tr
 
 /** Sum of the weights of SEEDS taggers trained on differently shuffled examples. */
 function trainEnsemble(ex, dev) {
-  const w = trainWeights(ex, { bits: BITS, epochs: EPOCHS, seed: 1, log }, dev);
+  const w = trainWeights(ex, { ...algo, bits: BITS, epochs: EPOCHS, seed: 1, log }, dev);
   for (let s = 2; s <= SEEDS; s++) {
-    const w2 = trainWeights(ex, { bits: BITS, epochs: EPOCHS, seed: s });
+    const w2 = trainWeights(ex, { ...algo, bits: BITS, epochs: EPOCHS, seed: s });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
     for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
+    for (let i = 0; i < w.dense.length; i++) w.dense[i] += w2.dense[i];
     log(`seed ${s} added`);
   }
   return w;
@@ -66,17 +85,18 @@ function trainEnsemble(ex, dev) {
 
 const record = (sentences) => ({
   data: 'ANERcorp, CAMeL Lab train split (Benajiba & Rosso 2007; split: Obeid et al. 2020), CC BY-SA 4.0',
-  sentences, epochs: EPOCHS, seeds: SEEDS, bits: BITS,
+  sentences, epochs: EPOCHS, seeds: SEEDS, bits: BITS, learner: LEARNER,
+  ...(LEARNER === 'crf' ? { rate: RATE, l2: L2 } : {}), vectors: VECTORS === 'none' ? null : 'PPMI-SVD word vectors of scripts/ner/clusters.mjs (--emb-out)', prune: PRUNE,
 });
 
 const devWeights = trainEnsemble(trainEx, devEx);
-const devScores = scoreExamples(devWeights, devEx).scores();
-const temperature = fitTemperature(devWeights, devEx);
+const devScores = scoreExamples(devWeights, devEx, 0, vectors).scores();
+const temperature = fitTemperature(devWeights, devEx, vectors);
 console.log(`dev split (last ${DEV_SHARE * 100}% of the ANERcorp train split, ${devEx.length} sentences), token-level typed exact spans:`);
 console.log(formatScores(devScores));
 log(`temperature ${temperature}`);
 mkdirSync(dirname(DEV_OUT), { recursive: true });
-writeFileSync(DEV_OUT, NerModel.serialize(makeHeader(BITS, temperature, { ...record(trainEx.length), split: 'dev run: first 85% of the train split' }), devWeights));
+writeFileSync(DEV_OUT, NerModel.serialize(makeHeader(BITS, temperature, { ...record(trainEx.length), split: 'dev run: first 85% of the train split' }), devWeights, { vectors, prune: PRUNE }));
 log(`wrote ${DEV_OUT} (dev model, not shipped)`);
 if (args.includes('--dev-only')) process.exit(0);
 
@@ -84,6 +104,6 @@ const weights = trainEnsemble(examples);
 const buf = NerModel.serialize(makeHeader(BITS, temperature, {
   ...record(all.length),
   dev: { sentences: devEx.length, microF1: Number(devScores[4].f1.toFixed(4)), note: 'token-level, dev run trained without the dev sentences' },
-}), weights);
+}), weights, { vectors, prune: PRUNE });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT} (${(buf.length / 1024).toFixed(0)} KiB)`);
