@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Cross-validation over contiguous blocks of the ANERcorp train split, for feature and resource
 // decisions (dev alone is too small to tell 0.5 points apart). Not used for the shipped model.
-//   node scripts/ner/cv.mjs [--folds 5] [--epochs 10] [--bits 20] [--no-gaz] [--no-clusters] [--clusters PATH]
-import { readFileSync } from 'node:fs';
+//   node scripts/ner/cv.mjs [--folds 5] [--epochs 15] [--bits 20] [--no-gaz] [--no-clusters] [--clusters PATH]
+//     [--learner crf|perceptron] [--rate 0.05] [--l2 0.1] [--seeds 1]
+//     [--vectors .cache/ner-vectors.txt.gz|none] [--vec-words N] [--vec-dims N] [--vec-offsets -1,0,1]
+// Defaults are the shipped recipe (npm run train:ner); the earlier one is
+//   --learner perceptron --epochs 10 --seeds 3 --vectors none
+import { existsSync, readFileSync } from 'node:fs';
 import { normalizerFor } from '../../dist/text/normalize.js';
 import { parseConll, anercorpLabels } from '../../dist/analyze/entities/conll.js';
 import { FeatureExtractor } from '../../dist/analyze/entities/features.js';
@@ -14,7 +18,10 @@ const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
 const flag = (name) => args.includes(name);
 const FOLDS = Number(opt('--folds', 5));
-const EPOCHS = Number(opt('--epochs', 10));
+const LEARNER = opt('--learner', 'crf');
+const EPOCHS = Number(opt('--epochs', LEARNER === 'crf' ? 15 : 10));
+const VECTORS = opt('--vectors', LEARNER === 'crf' ? '.cache/ner-vectors.txt.gz' : 'none');
+if (VECTORS !== 'none' && !existsSync(VECTORS)) throw new Error(`${VECTORS} not found: run npm run train:ner first, or node scripts/ner/clusters.mjs --emb-out ${VECTORS}`);
 const BITS = Number(opt('--bits', 20));
 const res = loadResources(opt('--clusters', null) ? { clustersPath: opt('--clusters') } : {});
 if (flag('--no-gaz')) { res.gazetteer = null; res.triggers = null; }
@@ -22,11 +29,16 @@ if (flag('--no-clusters')) res.clusters = null;
 const drop = new Set((opt('--drop', '') || '').split(',').filter(Boolean).map(Number));
 const norm = normalizerFor('standard');
 const all = parseConll(readFileSync('../shared/data/anercorp/ANERCorp_CamelLab_train.txt', 'utf8'), 'anercorp', anercorpLabels);
+if (opt('--vec-offsets', null)) {
+  // experiment only: the shipped offsets are a constant of the model format
+  const { VECTOR_OFFSETS } = await import('../../dist/analyze/entities/features.js');
+  VECTOR_OFFSETS.splice(0, VECTOR_OFFSETS.length, ...opt('--vec-offsets').split(',').map(Number));
+}
 let vectors = null;
-if (opt('--vectors', null)) {
+if (VECTORS !== 'none') {
   const { gunzipSync } = await import('node:zlib');
   const { WordVectors } = await import('../../dist/analyze/entities/vectors.js');
-  vectors = WordVectors.fromText(gunzipSync(readFileSync(opt('--vectors'))).toString('utf8'), res.clusters, 100, 381).truncate(Number(opt('--vec-words', 1e9)), Number(opt('--vec-dims', 100)));
+  vectors = WordVectors.fromText(gunzipSync(readFileSync(VECTORS)).toString('utf8'), res.clusters, 100, 381).truncate(Number(opt('--vec-words', 1e9)), Number(opt('--vec-dims', 100)));
   res.vectors = vectors;
 }
 const vecCfg = { vectors, vectorScale: Number(opt('--vec-scale', 1)) };
@@ -46,9 +58,9 @@ const per = [];
 for (let k = 0; k < FOLDS; k++) {
   const a = Math.floor((k * ex.length) / FOLDS), b = Math.floor(((k + 1) * ex.length) / FOLDS);
   const SEEDS = Number(opt('--seeds', 1));
-  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: opt('--learner', 'perceptron'), optimizer: opt('--optimizer', 'sgd'), rate: Number(opt('--rate', 0.1)), l2: Number(opt('--l2', 1)), ...vecCfg });
+  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
   for (let sd = 2; sd <= SEEDS; sd++) {
-    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: opt('--learner', 'perceptron'), optimizer: opt('--optimizer', 'sgd'), rate: Number(opt('--rate', 0.1)), l2: Number(opt('--l2', 1)), ...vecCfg });
+    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
     for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
     for (let i = 0; i < w.dense.length; i++) w.dense[i] += w2.dense[i];

@@ -1,7 +1,8 @@
 /**
  * Linear-chain CRF training over the same hashed emission rows and transitions as the perceptron:
- * the conditional log-likelihood of the gold tags with an L2 penalty, maximized by stochastic
- * gradient steps with per-coordinate AdaGrad rates. Gradients come from scaled forward-backward
+ * the conditional log-likelihood of the gold tags with an L2 penalty, minus that, minimized by
+ * stochastic gradient descent (rate eta0 / (1 + lambda * eta0 * t), the L2 decay exact through a
+ * global scale of the weights; per-coordinate AdaGrad rates overfitted on the dev split). Gradients come from scaled forward-backward
  * (node and edge marginals); disallowed BIO2 transitions have probability zero throughout.
  * Deterministic for a seed (shuffling by the seeded PRNG, no other randomness).
  */
@@ -17,8 +18,6 @@ export interface CrfOptions {
   featuresPerToken: number;
   epochs: number;
   seed: number;
-  /** 'sgd': learning rate rate / (1 + lambda * rate * t), exact L2 by a global scale; 'adagrad': per-coordinate rates, L2 caught up lazily when a row is touched. */
-  optimizer: 'sgd' | 'adagrad';
   /** Base learning rate. */
   rate: number;
   /** L2 penalty c2 of the objective sum(NLL) + c2 * |w|^2. */
@@ -109,10 +108,6 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
   const v = new Float64Array(rowsN * T);
   const tv = new Float64Array((T + 1) * T);
   let scale = 1;
-  const sgd = opt.optimizer === 'sgd';
-  const g2 = sgd ? new Float64Array(0) : new Float64Array(rowsN * T);
-  const tg2 = new Float64Array((T + 1) * T);
-  const last = sgd ? new Int32Array(0) : new Int32Array(rowsN);
   let step = 0;
   const vec = opt.vectors ?? null;
   const D = vec === null ? 0 : vec.dims;
@@ -120,7 +115,6 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
   const vs = opt.vectorScale ?? 1;
   const OFF = VECTOR_OFFSETS;
   const dv = new Float64Array(OFF.length * D * T);
-  const dg2 = new Float64Array(dv.length);
   const rescale = (): void => {
     for (let i = 0; i < dv.length; i++) dv[i] *= scale;
     for (let i = 0; i < v.length; i++) v[i] *= scale;
@@ -137,7 +131,6 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
   const N = examples.length;
   const lambda = (2 * opt.l2) / N;
   const eta = opt.rate;
-  const EPS = 1e-8;
   let scores = new Float64Array(0);
   let delta = new Float64Array(0);
 
@@ -154,26 +147,7 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
   };
 
   /** Adds the dense inputs' scores (unscaled weights dv) of n tokens to scores. */
-  const addDense = (vids: Int32Array, n: number, sc: Float64Array, mult: number): void => {
-    for (let i = 0; i < n; i++) {
-      for (let a = 0; a < OFF.length; a++) {
-        const j = i + OFF[a];
-        if (j < 0 || j >= n) continue;
-        const id = vids[j];
-        if (id < 0) continue;
-        const xo = id * D;
-        const wo = a * D * T;
-        for (let d = 0; d < D; d++) {
-          const x = vdata[xo + d] * vs * mult;
-          if (x === 0) continue;
-          const b = wo + d * T;
-          for (let c = 0; c < T; c++) sc[i * T + c] += x * dv[b + c];
-        }
-      }
-    }
-  };
-  /** Gradient step on the dense weights: plain (k = rate / scale) or AdaGrad (h = squared sums). */
-  const denseGrad = (vids: Int32Array, n: number, k: number, h: Float64Array | null): void => {
+  const addDense = (vids: Int32Array, n: number, sc: Float64Array): void => {
     for (let i = 0; i < n; i++) {
       for (let a = 0; a < OFF.length; a++) {
         const j = i + OFF[a];
@@ -186,11 +160,26 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
           const x = vdata[xo + d] * vs;
           if (x === 0) continue;
           const b = wo + d * T;
-          for (let c = 0; c < T; c++) {
-            const gr = x * delta[i * T + c];
-            if (h === null) dv[b + c] -= k * gr;
-            else { h[b + c] += gr * gr; dv[b + c] -= (k * gr) / Math.sqrt(h[b + c] + EPS); }
-          }
+          for (let c = 0; c < T; c++) sc[i * T + c] += x * dv[b + c];
+        }
+      }
+    }
+  };
+  /** Gradient step (k = rate / scale) on the dense weights. */
+  const denseGrad = (vids: Int32Array, n: number, k: number): void => {
+    for (let i = 0; i < n; i++) {
+      for (let a = 0; a < OFF.length; a++) {
+        const j = i + OFF[a];
+        if (j < 0 || j >= n) continue;
+        const id = vids[j];
+        if (id < 0) continue;
+        const xo = id * D;
+        const wo = a * D * T;
+        for (let d = 0; d < D; d++) {
+          const x = vdata[xo + d] * vs;
+          if (x === 0) continue;
+          const b = wo + d * T;
+          for (let c = 0; c < T; c++) dv[b + c] -= k * x * delta[i * T + c];
         }
       }
     }
@@ -220,7 +209,7 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
           for (let c = 0; c < T; c++) scores[q + c] += v[bb + c];
         }
       }
-      if (D > 0) addDense(ex.vids!, n, scores, 1);
+      if (D > 0) addDense(ex.vids!, n, scores);
       if (scale !== 1) for (let k = 0; k < n * T; k++) scores[k] *= scale;
       for (let k = 0; k < tp.length; k++) tp[k] = allowed[k] ? Math.exp(scale * tv[k]) : 0;
       edge.fill(0);
@@ -237,41 +226,9 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
       for (let i = 0; i < n; i++) delta[i * T + ex.gold[i]] -= 1;
       for (let i = 0; i < n; i++) edge[(i === 0 ? T : ex.gold[i - 1]) * T + ex.gold[i]] -= 1;
       step++;
-      if (sgd) {
-        const rate = eta / (1 + lambda * eta * step);
-        scale *= 1 - rate * lambda;
-        const k = rate / scale;
-        for (let i = 0; i < n; i++) {
-          const o = i * F;
-          const q = i * T;
-          for (let f = 0; f < F; f++) {
-            const r = rows[o + f];
-            if (r < 0) continue;
-            const bb = r * T;
-            for (let c = 0; c < T; c++) v[bb + c] -= k * delta[q + c];
-          }
-        }
-        for (let q = 0; q < tv.length; q++) if (allowed[q]) tv[q] -= k * edge[q];
-        if (D > 0) denseGrad(ex.vids!, n, k, null);
-        if (scale < 1e-6) rescale();
-        continue;
-      }
-      // AdaGrad: the L2 decay of the sentences since a row was last touched is applied first
-      for (let i = 0; i < n; i++) {
-        const o = i * F;
-        for (let f = 0; f < F; f++) {
-          const r = rows[o + f];
-          if (r < 0 || last[r] === step) continue;
-          const missed = step - last[r];
-          last[r] = step;
-          const bb = r * T;
-          for (let c = 0; c < T; c++) {
-            const h = g2[bb + c];
-            if (h === 0) continue;
-            v[bb + c] *= Math.pow(Math.max(0, 1 - (eta * lambda) / Math.sqrt(h)), missed);
-          }
-        }
-      }
+      const rate = eta / (1 + lambda * eta * step);
+      scale *= 1 - rate * lambda;
+      const k = rate / scale;
       for (let i = 0; i < n; i++) {
         const o = i * F;
         const q = i * T;
@@ -279,23 +236,12 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
           const r = rows[o + f];
           if (r < 0) continue;
           const bb = r * T;
-          for (let c = 0; c < T; c++) {
-            const gr = delta[q + c];
-            if (gr === 0) continue;
-            const acc = g2[bb + c] + gr * gr;
-            g2[bb + c] = acc;
-            v[bb + c] -= (eta * gr) / Math.sqrt(acc + EPS);
-          }
+          for (let c = 0; c < T; c++) v[bb + c] -= k * delta[q + c];
         }
       }
-      if (D > 0) denseGrad(ex.vids!, n, eta, dg2);
-      for (let q = 0; q < tv.length; q++) {
-        if (!allowed[q]) continue;
-        const gr = edge[q] + lambda * tv[q];
-        if (gr === 0) continue;
-        tg2[q] += gr * gr;
-        tv[q] -= (eta * gr) / Math.sqrt(tg2[q] + EPS);
-      }
+      for (let q = 0; q < tv.length; q++) if (allowed[q]) tv[q] -= k * edge[q];
+      if (D > 0) denseGrad(ex.vids!, n, k);
+      if (scale < 1e-6) rescale();
     }
     opt.onEpoch?.(epoch + 1, current, nll);
   }

@@ -32,10 +32,9 @@ export interface TrainConfig {
   seed: number;
   cost?: number;
   dropout?: number;
-  /** 'perceptron' (default) or 'crf' (AdaGrad on the L2-penalized log-likelihood). */
+  /** 'perceptron' (default) or 'crf' (SGD on the L2-penalized log-likelihood). */
   learner?: 'perceptron' | 'crf';
-  /** CRF: AdaGrad base rate and L2 penalty. */
-  optimizer?: 'sgd' | 'adagrad';
+  /** CRF: base learning rate and L2 penalty c2 (objective: sum of NLL + c2 |w|^2). */
   rate?: number;
   l2?: number;
   /** CRF: word vectors as real-valued inputs, and the multiplier of their values. */
@@ -51,7 +50,6 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
       featuresPerToken: FEATURES_PER_TOKEN,
       epochs: cfg.epochs,
       seed: cfg.seed,
-      optimizer: cfg.optimizer ?? 'sgd',
       rate: cfg.rate ?? 0.1,
       l2: cfg.l2 ?? 1,
       vectors: cfg.vectors ?? null,
