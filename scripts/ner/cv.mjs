@@ -38,7 +38,7 @@ let vectors = null;
 if (VECTORS !== 'none') {
   const { gunzipSync } = await import('node:zlib');
   const { WordVectors } = await import('../../dist/analyze/entities/vectors.js');
-  vectors = WordVectors.fromText(gunzipSync(readFileSync(VECTORS)).toString('utf8'), res.clusters, 100, 381).truncate(Number(opt('--vec-words', 1e9)), Number(opt('--vec-dims', 100)));
+  vectors = WordVectors.fromText(gunzipSync(readFileSync(VECTORS)).toString('utf8'), res.clusters, Number(opt('--vec-dims', 100)), 381).truncate(Number(opt('--vec-words', 1e9)), Number(opt('--vec-dims', 100)));
   res.vectors = vectors;
 }
 const vecCfg = { vectors, vectorScale: Number(opt('--vec-scale', 1)) };
