@@ -26,6 +26,22 @@ describe('extractEntities with the shipped model', () => {
     expect(ms.every((m) => m.doc === 'd1' && m.score > 0 && m.score <= 1)).toBe(true);
   });
 
+  it('a place noun stays outside the name it announces, also for a weak lexicon name: منطقة الساحل -> الساحل', () => {
+    const ms = run('تنشط الجماعات المسلحة في منطقة الساحل منذ سنوات.');
+    expect(brief(ms)).toEqual([['LOC', 'الساحل', 31, 37]]);
+  });
+
+  it('an organization is taken whole with its head noun, a newspaper without its descriptor', () => {
+    const a = run('وتعاون مكتب التحقيقات الفيدرالي ووكالة الاستخبارات المركزية مع المغرب.');
+    expect(brief(a)).toEqual([
+      ['ORG', 'مكتب التحقيقات الفيدرالي', 7, 31],
+      ['ORG', 'وكالة الاستخبارات المركزية', 33, 59],
+      ['LOC', 'المغرب', 63, 69],
+    ]);
+    const b = run('وقالت صحيفة هآرتس إن الحكومة تدرس الأمر.');
+    expect(brief(b)).toEqual([['ORG', 'هآرتس', 12, 17]]);
+  });
+
   it('keeps conjunction and prepositions outside the span: وبالمغرب -> المغرب', () => {
     const text = 'ولد في فرنسا وبالمغرب قضى طفولته، ثم انتقل للعمل في الدار البيضاء.';
     const ms = run(text);

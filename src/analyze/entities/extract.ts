@@ -8,6 +8,7 @@ import type { PreparedText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
 import { splitProclitics } from './clitics.js';
 import type { NerModel } from './model.js';
+import { labelIndex } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
 
@@ -52,6 +53,8 @@ export interface ExtractOptions {
   consistency?: boolean;
 }
 
+const LOCHEAD_BIT = 1 << labelIndex('LOCHEAD');
+const ORG = ENTITY_TYPES.indexOf('ORG');
 const GAZETTEER_SCORE = 0.5;
 const RULE_SCORE = 0.4;
 
@@ -120,6 +123,8 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     else model.tag(toks, a0, s.endToken, tags);
     const spans = spansOf(tags.subarray(0, n));
     const covered = new Uint8Array(n);
+    const useGaz = options.gazetteerBackoff !== false && gaz !== null;
+    const hits = useGaz ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
     for (const sp of spans) {
       let score = 1;
       if (withScores) {
@@ -132,6 +137,17 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
       // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
       if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
+      // an organization span that a lexicon name extends to the left by one word is a fragment of
+      // that name, unless the lexicon knows the span as a name of its own: الاستخبارات المركزية in
+      // ووكالة الاستخبارات المركزية becomes the whole name, هآرتس in صحيفة هآرتس stays (ANERcorp
+      // leaves such descriptors outside)
+      const wide = sp.type !== ORG ? undefined : hits.find((h) => !h.weak && h.start === a - 1 && h.end === a0 + sp.end && h.entries[0].label === 'ORG');
+      const known = wide === undefined ? null : gaz!.matchAt(toks, a, a0 + sp.end, freq);
+      if (wide !== undefined && (known === null || known.end !== a0 + sp.end) && isFree(covered, wide.start - a0, wide.end - a0)) {
+        out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], wide.start, wide.end, wide.cut, wide.base, 'model', Math.round(score * 1000) / 1000, wide.entries[0].canonical));
+        covered.fill(1, wide.start - a0, wide.end - a0);
+        continue;
+      }
       out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
       for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
     }
@@ -145,11 +161,13 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         covered.fill(1, r.start - a0, r.end - a0);
       }
     }
-    if (options.gazetteerBackoff !== false && gaz !== null) {
-      for (const hit of gaz.matchAll(toks, a0, s.endToken, freq)) {
-        if (hit.weak || !isFree(covered, hit.start - a0, hit.end - a0)) continue;
+    if (useGaz) {
+      for (const hit of hits) {
+        if (!isFree(covered, hit.start - a0, hit.end - a0)) continue;
         const entry = hit.entries[0];
         if (!isEntityType(entry.label)) continue;
+        // a weak form (also a common word) counts only right after a place noun: منطقة الساحل
+        if (hit.weak && !(entry.label === 'LOC' && afterPlaceHead(toks, a0, hit.start, model, freq))) continue;
         out.push(mentionOf(prepared, doc, entry.label, hit.start, hit.end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
         covered.fill(1, hit.start - a0, hit.end - a0);
       }
@@ -158,6 +176,14 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/** Whether token i - 1 (in the sentence from a0) is a noun that announces a place (مدينة, منطقة). */
+function afterPlaceHead(toks: Token[], a0: number, i: number, model: NerModel, freq: ((w: string) => number) | null): boolean {
+  const trig = model.resources.triggers;
+  if (trig === null || i - 1 < a0) return false;
+  const h = trig.matchAt(toks, i - 1, i, freq);
+  return h !== null && h.end === i && (h.labels & LOCHEAD_BIT) !== 0;
 }
 
 const REPEAT_MIN_SCORE = 0.6;

@@ -14,6 +14,7 @@ import { splitProclitics } from './clitics.js';
 import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
 import { feat1, feat2, hashRange } from './hash.js';
+import type { WordVectors } from './vectors.js';
 
 export interface FeatureResources {
   clusters: WordClusters | null;
@@ -21,7 +22,12 @@ export interface FeatureResources {
   gazetteer: Gazetteer | null;
   /** Trigger words: titles, organization and place heads, first names. */
   triggers: Gazetteer | null;
+  /** Dense word vectors aligned with the clusters' word ids (optional). */
+  vectors?: WordVectors | null;
 }
+
+/** Token offsets whose word vectors are real-valued inputs of a token (word before, word, word after). */
+export const VECTOR_OFFSETS = [-1, 0, 1];
 
 /** Feature slots per token (some may be empty = -1). */
 export const FEATURES_PER_TOKEN = 56;
@@ -80,6 +86,7 @@ class Scratch {
   clb = new Int32Array(0);
   gaz = new Int32Array(0);
   trig = new Int32Array(0);
+  vid = new Int32Array(0);
   ensure(n: number): void {
     if (n <= this.cap) return;
     const c = Math.max(n, this.cap * 2, 64);
@@ -89,7 +96,7 @@ class Scratch {
     this.clitic = new Int32Array(c); this.shape = new Int32Array(c); this.len = new Int32Array(c);
     this.fband = new Int32Array(c);
     this.cl = new Int32Array(c * CLUSTER_LEVELS); this.clb = new Int32Array(c);
-    this.gaz = new Int32Array(c); this.trig = new Int32Array(c);
+    this.gaz = new Int32Array(c); this.trig = new Int32Array(c); this.vid = new Int32Array(c);
   }
 }
 
@@ -99,12 +106,16 @@ export class FeatureExtractor {
   private readonly s = new Scratch();
   private readonly levels: number[];
   private readonly freq: ((w: string) => number) | null;
+  /** Word ids below this have a vector. */
+  private readonly vecSize: number;
 
-  constructor(res: FeatureResources, bits: number) {
+  /** `vectorWords`: word ids below it have a vector (default: those of res.vectors). */
+  constructor(res: FeatureResources, bits: number, vectorWords = res.vectors?.size ?? 0) {
     this.res = res;
     this.mask = (1 << bits) - 1;
     const c = res.clusters;
     this.freq = c === null ? null : c.freq;
+    this.vecSize = vectorWords;
     const n = c === null ? 0 : c.levelSizes.length;
     this.levels = [];
     for (let l = 0; l < Math.min(n, CLUSTER_LEVELS); l++) this.levels.push(l);
@@ -112,9 +123,10 @@ export class FeatureExtractor {
 
   /**
    * Writes FEATURES_PER_TOKEN weight-table rows (or -1) for each token of [start, end) into
-   * `out`, token by token. `out` must hold (end - start) * FEATURES_PER_TOKEN ints.
+   * `out`, token by token. `out` must hold (end - start) * FEATURES_PER_TOKEN ints. With `vids`,
+   * also writes each token's word id in the clusters (-1 if none) for its word vector.
    */
-  extract(tokens: Token[], start: number, end: number, out: Int32Array): void {
+  extract(tokens: Token[], start: number, end: number, out: Int32Array, vids?: Int32Array): void {
     const n = end - start;
     const s = this.s;
     s.ensure(n + 2 * PAD);
@@ -191,6 +203,7 @@ export class FeatureExtractor {
       put(feat1(55, j === 0 ? 1 : 0));
       // k === F here; templates are numbered so that a new one must be added above.
     }
+    if (vids !== undefined) for (let j = 0; j < n; j++) vids[j] = s.vid[j + PAD];
   }
 
   private fillPadding(p: number): void {
@@ -199,7 +212,7 @@ export class FeatureExtractor {
     s.suf[p * 3] = s.suf[p * 3 + 1] = s.suf[p * 3 + 2] = BOS;
     s.clitic[p] = 0; s.shape[p] = 0; s.len[p] = 0; s.fband[p] = -1;
     for (let l = 0; l < CLUSTER_LEVELS; l++) s.cl[p * CLUSTER_LEVELS + l] = -2;
-    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0;
+    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0; s.vid[p] = -1;
   }
 
   private tokenInfo(t: Token, p: number): void {
@@ -226,6 +239,7 @@ export class FeatureExtractor {
       s.fband[p] = 0;
       for (let l = 0; l < CLUSTER_LEVELS; l++) s.cl[p * CLUSTER_LEVELS + l] = UNK;
       s.clb[p] = UNK;
+      s.vid[p] = -1;
       return;
     }
     let id = c.id(w);
@@ -236,6 +250,7 @@ export class FeatureExtractor {
     for (let l = 0; l < CLUSTER_LEVELS; l++)
       s.cl[p * CLUSTER_LEVELS + l] = l < this.levels.length ? c.clusterOfId(id, l) : UNK;
     s.clb[p] = c.clusterOfId(idBase, 0);
+    s.vid[p] = id < this.vecSize ? id : -1;
   }
 
   /** Per-token codes of the lexicon matches: 0 = none, else the labels, weakness and B/I of the match. */

@@ -10,13 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Token } from '../../text/tokenize.js';
-import { FEATURES_PER_TOKEN, FeatureExtractor, FeatureResources } from './features.js';
+import { FEATURES_PER_TOKEN, FeatureExtractor, FeatureResources, VECTOR_OFFSETS } from './features.js';
 import { Decoder, TaggerWeights, constrainedTransitions } from './perceptron.js';
 import { NUM_TAGS } from './tags.js';
+import { WordVectors, projectVectors } from './vectors.js';
 
 const T = NUM_TAGS;
 const MAGIC = 0x52454e43; // "CNER" little-endian
-const VERSION = 2;
+const VERSION = 3;
 
 export interface ModelHeader {
   bits: number;
@@ -25,6 +26,12 @@ export interface ModelHeader {
   scale: number;
   /** Softmax temperature of path scores for confidence scores (fitted on held-out data). */
   temperature: number;
+  /**
+   * Word ids (of the clusters file) with a row of vector-input scores per offset, 0 = none. The
+   * rows are the training-time word vectors times their weights, so the vectors themselves need
+   * not ship.
+   */
+  vectorWords?: number;
   /** Free-form training record: data, epochs, seed, dev scores. */
   training: Record<string, unknown>;
 }
@@ -38,13 +45,18 @@ export class NerModel {
   private readonly weights: Float32Array;
   private readonly trans: Float64Array;
   private readonly decoder = new Decoder();
+  /** Per-word score rows of the vector inputs, one table per offset (empty without vectors). */
+  private readonly vecScores: Float32Array;
+  private readonly vecWords: number;
+  private vids = new Int32Array(0);
   private rows = new Int32Array(0);
   private scores = new Float64Array(0);
 
-  constructor(header: ModelHeader, weights: TaggerWeights, resources: FeatureResources) {
+  constructor(header: ModelHeader, weights: TaggerWeights, resources: FeatureResources, vectorTable?: Float32Array) {
     this.header = header;
     this.resources = resources;
-    this.extractor = new FeatureExtractor(resources, header.bits);
+    const words = header.vectorWords ?? 0;
+    this.extractor = new FeatureExtractor(resources, header.bits, words);
     const R = 1 << header.bits;
     this.rowIndex = new Int32Array(R).fill(-1);
     let used = 0;
@@ -57,6 +69,10 @@ export class NerModel {
       if (c >= 0) for (let t = 0; t < T; t++) this.weights[c * T + t] = weights.emit[r * T + t];
     }
     this.trans = constrainedTransitions(weights.trans);
+    if (words > 0 && (vectorTable === undefined || vectorTable.length !== VECTOR_OFFSETS.length * words * T))
+      throw new Error(`entity model: the table of vector-input scores does not cover ${words} words`);
+    this.vecScores = words > 0 ? vectorTable! : new Float32Array(0);
+    this.vecWords = words;
   }
 
   /** Emission scores of tokens [start, end) into an internal buffer (n * T), returned. */
@@ -65,8 +81,10 @@ export class NerModel {
     const F = FEATURES_PER_TOKEN;
     if (this.rows.length < n * F) this.rows = new Int32Array(n * F * 2);
     if (this.scores.length < n * T) this.scores = new Float64Array(n * T * 2);
+    if (this.vids.length < n) this.vids = new Int32Array(n * 2);
     const rows = this.rows;
-    this.extractor.extract(tokens, start, end, rows);
+    const withVectors = this.vecWords > 0;
+    this.extractor.extract(tokens, start, end, rows, withVectors ? this.vids : undefined);
     const idx = this.rowIndex;
     const w = this.weights;
     const sc = this.scores;
@@ -81,6 +99,19 @@ export class NerModel {
         const b = c * 9;
         s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
         s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
+      }
+      if (withVectors) {
+        const vs = this.vecScores;
+        const V = this.vecWords;
+        for (let a = 0; a < VECTOR_OFFSETS.length; a++) {
+          const j = i + VECTOR_OFFSETS[a];
+          if (j < 0 || j >= n) continue;
+          const id = this.vids[j];
+          if (id < 0) continue;
+          const b = (a * V + id) * 9;
+          s0 += vs[b]; s1 += vs[b + 1]; s2 += vs[b + 2]; s3 += vs[b + 3]; s4 += vs[b + 4];
+          s5 += vs[b + 5]; s6 += vs[b + 6]; s7 += vs[b + 7]; s8 += vs[b + 8];
+        }
       }
       const q = i * T;
       sc[q] = s0; sc[q + 1] = s1; sc[q + 2] = s2; sc[q + 3] = s3; sc[q + 4] = s4;
@@ -111,11 +142,21 @@ export class NerModel {
 
   // ---- serialization ----------------------------------------------------------------------
 
-  static serialize(header: Omit<ModelHeader, 'scale'>, weights: TaggerWeights): Buffer {
+  /**
+   * With `vectors` (the training-time word vectors) and vector weights, the per-word score rows
+   * are computed and stored as int8. `prune` drops emission weights below it in absolute value
+   * (a CRF gives every feature seen in training a small non-zero weight).
+   */
+  static serialize(header: Omit<ModelHeader, 'scale'>, weights: TaggerWeights, opt: { vectors?: WordVectors | null; vectorTable?: Float32Array; prune?: number } = {}): Buffer {
     let maxAbs = 0;
     for (const v of weights.emit) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
     const scale = maxAbs === 0 ? 1 : maxAbs / 32767;
-    const full: ModelHeader = { ...header, scale };
+    const prune = opt.prune ?? 0;
+    const vectors = weights.dense.length > 0 ? opt.vectors ?? null : null;
+    if (weights.dense.length > 0 && vectors === null) throw new Error('serialize: the weights read word vectors; pass them');
+    // a table already projected (a loaded model being rewritten) is kept as it is
+    const table = vectors !== null ? projectVectors(weights.dense, vectors, VECTOR_OFFSETS, T) : opt.vectorTable ?? new Float32Array(0);
+    const full: ModelHeader = { ...header, scale, vectorWords: table.length / (VECTOR_OFFSETS.length * T) };
     const parts: Buffer[] = [];
     const head = Buffer.from(JSON.stringify(full), 'utf8');
     const pre = Buffer.alloc(12);
@@ -126,6 +167,14 @@ export class NerModel {
     const tr = Buffer.alloc(weights.trans.length * 4);
     weights.trans.forEach((v, i) => tr.writeFloatLE(v, i * 4));
     parts.push(tr);
+    let tMax = 0;
+    for (const v of table) if (Math.abs(v) > tMax) tMax = Math.abs(v);
+    const tScale = tMax === 0 ? 1 : tMax / 127;
+    const tb = Buffer.alloc(8 + table.length);
+    tb.writeUInt32LE(table.length, 0);
+    tb.writeFloatLE(tScale, 4);
+    table.forEach((v, i) => tb.writeInt8(Math.round(v / tScale), 8 + i));
+    parts.push(tb);
     const R = 1 << header.bits;
     const body: number[] = [];
     let count = 0;
@@ -134,7 +183,8 @@ export class NerModel {
       let mask = 0;
       const q: number[] = [];
       for (let t = 0; t < T; t++) {
-        const v = Math.round(weights.emit[r * T + t] / scale);
+        const w = weights.emit[r * T + t];
+        const v = Math.abs(w) < prune ? 0 : Math.round(w / scale);
         if (v !== 0) { mask |= 1 << t; q.push(v); }
       }
       if (mask === 0) continue;
@@ -152,18 +202,27 @@ export class NerModel {
     return gzipSync(Buffer.concat(parts), { level: 9 });
   }
 
-  static deserialize(gz: Buffer, file = 'model'): { header: ModelHeader; weights: TaggerWeights } {
+  static deserialize(gz: Buffer, file = 'model'): { header: ModelHeader; weights: TaggerWeights; vectorTable: Float32Array } {
     const b = gunzipSync(gz);
     if (b.length < 12 || b.readUInt32LE(0) !== MAGIC) throw new Error(`${file}: not an entity model (bad magic)`);
     const version = b.readUInt32LE(4);
-    if (version !== VERSION) throw new Error(`${file}: model version ${version}, this build reads ${VERSION}`);
+    // version 2 files are version 3 without the table of vector-input scores
+    if (version !== VERSION && version !== 2) throw new Error(`${file}: model version ${version}, this build reads ${VERSION}`);
     const hl = b.readUInt32LE(8);
     const header = JSON.parse(b.subarray(12, 12 + hl).toString('utf8')) as ModelHeader;
     if (header.featuresPerToken !== FEATURES_PER_TOKEN)
       throw new Error(`${file}: model has ${header.featuresPerToken} features per token, this build extracts ${FEATURES_PER_TOKEN}; retrain with npm run train:ner`);
     let at = 12 + hl;
-    const weights = new TaggerWeights(header.bits);
-    for (let i = 0; i < weights.trans.length; i++, at += 4) weights.trans[i] = b.readFloatLE(at);
+    const trans = new Float32Array((T + 1) * T);
+    for (let i = 0; i < trans.length; i++, at += 4) trans[i] = b.readFloatLE(at);
+    const tableN = version === 2 ? 0 : b.readUInt32LE(at);
+    const tScale = version === 2 ? 0 : b.readFloatLE(at + 4);
+    if (version !== 2) at += 8;
+    const vectorTable = new Float32Array(tableN);
+    for (let i = 0; i < tableN; i++) vectorTable[i] = b.readInt8(at + i) * tScale;
+    at += tableN;
+    if (tableN !== (header.vectorWords ?? 0) * VECTOR_OFFSETS.length * T) throw new Error(`${file}: ${tableN} vector-input scores for ${header.vectorWords ?? 0} words`);
+    const weights = new TaggerWeights(header.bits, undefined, trans);
     const count = b.readUInt32LE(at);
     at += 4;
     let r = -1;
@@ -181,11 +240,11 @@ export class NerModel {
       }
     }
     if (at !== b.length) throw new Error(`${file}: ${b.length - at} stray bytes after the weights`);
-    return { header, weights };
+    return { header, weights, vectorTable };
   }
 
   static load(path: string, resources: FeatureResources): NerModel {
-    const { header, weights } = NerModel.deserialize(readFileSync(path), path);
-    return new NerModel(header, weights, resources);
+    const { header, weights, vectorTable } = NerModel.deserialize(readFileSync(path), path);
+    return new NerModel(header, weights, resources, vectorTable);
   }
 }

@@ -14,11 +14,14 @@ export class TaggerWeights {
   readonly emit: Float32Array;
   /** (T + 1) * T transition weights; row T is the sentence start. */
   readonly trans: Float32Array;
+  /** Weights of real-valued word-vector inputs: offsets * dims * T (empty without vectors). */
+  readonly dense: Float32Array;
 
-  constructor(bits: number, emit?: Float32Array, trans?: Float32Array) {
+  constructor(bits: number, emit?: Float32Array, trans?: Float32Array, dense?: Float32Array) {
     this.bits = bits;
     this.emit = emit ?? new Float32Array((1 << bits) * T);
     this.trans = trans ?? new Float32Array((T + 1) * T);
+    this.dense = dense ?? new Float32Array(0);
   }
 }
 
@@ -156,6 +159,8 @@ export class Decoder {
 export interface Example {
   rows: Int32Array;
   gold: Int8Array;
+  /** Word ids of the tokens' vectors (-1 = none), when the model reads word vectors. */
+  vids?: Int32Array;
 }
 
 /** Small seeded PRNG (mulberry32) so that training is reproducible. */
