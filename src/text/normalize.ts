@@ -295,6 +295,11 @@ export class Normalizer {
 
   /** The normalized string alone (for keys and lexicon lookups). */
   normalizeString(text: string): string {
+    // Most short strings (word forms, keys) come out unchanged: then no copy and no new string.
+    const action = this.action;
+    let i = 0;
+    while (i < text.length && action[text.charCodeAt(i)] === KEEP) i++;
+    if (i === text.length) return text;
     const buf = scratch;
     const len = this.normalizeInto(text, buf, false);
     return unitsToString(buf.units, len);
@@ -310,7 +315,12 @@ let copied = new Uint16Array(1 << 16);
  */
 export function unitsOf(text: string): Uint16Array {
   if (copied.length < text.length) copied = new Uint16Array(Math.max(text.length, copied.length * 2));
-  writeUnits(text, copied);
+  if (text.length < 32) {
+    // a native write has a fixed cost that a short word does not repay
+    for (let i = 0; i < text.length; i++) copied[i] = text.charCodeAt(i);
+  } else {
+    writeUnits(text, copied);
+  }
   const u = copied;
   if (copied.length > 1 << 24) copied = new Uint16Array(1 << 16); // do not keep a huge document's buffer
   return u;
