@@ -286,22 +286,27 @@ function isArabicWord(form: string): boolean {
   return true;
 }
 
+/** The one reading without a clitic, shared (most forms have no other, and this runs per new form). */
+const NONE_ONLY: readonly string[] = Object.freeze(['']);
+
 /** Outer proclitic strings that the form starts with: '', و, ف, ب, وب, فل, ... */
-function prefixesOf(form: string, allow: Allow): string[] {
-  const out = [''];
+function prefixesOf(form: string, allow: Allow): readonly string[] {
   const first = form[0];
   const conj = allow.conjunction && CONJUNCTIONS.includes(first) ? first : '';
-  if (conj) out.push(conj);
   const second = form[conj.length];
-  if (allow.particle && PARTICLES.includes(second)) out.push(conj + second);
+  const particle = allow.particle && PARTICLES.includes(second);
+  if (!conj && !particle) return NONE_ONLY;
+  const out = [''];
+  if (conj) out.push(conj);
+  if (particle) out.push(conj + second);
   return out;
 }
 
-function encliticsOf(form: string, allow: Allow): string[] {
-  const out = [''];
-  if (!allow.enclitic) return out;
-  for (const e of ENCLITICS) if (form.endsWith(e)) out.push(e);
-  return out;
+function encliticsOf(form: string, allow: Allow): readonly string[] {
+  if (!allow.enclitic) return NONE_ONLY;
+  let out: string[] | null = null;
+  for (const e of ENCLITICS) if (form.endsWith(e)) (out ??= ['']).push(e);
+  return out ?? NONE_ONLY;
 }
 
 function unitsString(units: Uint16Array, start: number, end: number): string {
