@@ -6,7 +6,7 @@
  * (node and edge marginals); disallowed BIO2 transitions have probability zero throughout.
  * Deterministic for a seed (shuffling by the seeded PRNG, no other randomness).
  */
-import { Example, TaggerWeights, rng } from './perceptron.js';
+import { Example, TaggerWeights, rng, shuffle } from './perceptron.js';
 import { NUM_TAGS, allowedTransition } from './tags.js';
 import { VECTOR_OFFSETS } from './features.js';
 import type { WordVectors } from './vectors.js';
@@ -146,8 +146,11 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
     return out;
   };
 
-  /** Adds the dense inputs' scores (unscaled weights dv) of n tokens to scores. */
-  const addDense = (vids: Int32Array, n: number, sc: Float64Array): void => {
+  /**
+   * One sweep over the dense inputs of n tokens: adds their scores (unscaled weights dv) to `sc`,
+   * or with `step` takes a gradient step (k = rate / scale) on dv from `delta`.
+   */
+  const dense = (vids: Int32Array, n: number, sc: Float64Array, step: boolean, k: number): void => {
     for (let i = 0; i < n; i++) {
       for (let a = 0; a < OFF.length; a++) {
         const j = i + OFF[a];
@@ -160,36 +163,15 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
           const x = vdata[xo + d] * vs;
           if (x === 0) continue;
           const b = wo + d * T;
-          for (let c = 0; c < T; c++) sc[i * T + c] += x * dv[b + c];
-        }
-      }
-    }
-  };
-  /** Gradient step (k = rate / scale) on the dense weights. */
-  const denseGrad = (vids: Int32Array, n: number, k: number): void => {
-    for (let i = 0; i < n; i++) {
-      for (let a = 0; a < OFF.length; a++) {
-        const j = i + OFF[a];
-        if (j < 0 || j >= n) continue;
-        const id = vids[j];
-        if (id < 0) continue;
-        const xo = id * D;
-        const wo = a * D * T;
-        for (let d = 0; d < D; d++) {
-          const x = vdata[xo + d] * vs;
-          if (x === 0) continue;
-          const b = wo + d * T;
-          for (let c = 0; c < T; c++) dv[b + c] -= k * x * delta[i * T + c];
+          if (!step) for (let c = 0; c < T; c++) sc[i * T + c] += x * dv[b + c];
+          else for (let c = 0; c < T; c++) dv[b + c] -= k * x * delta[i * T + c];
         }
       }
     }
   };
 
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i]; order[i] = order[j]; order[j] = t;
-    }
+    shuffle(order, random);
     let nll = 0;
     for (const idx of order) {
       const ex = examples[idx];
@@ -209,7 +191,7 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
           for (let c = 0; c < T; c++) scores[q + c] += v[bb + c];
         }
       }
-      if (D > 0) addDense(ex.vids!, n, scores);
+      if (D > 0) dense(ex.vids!, n, scores, false, 0);
       if (scale !== 1) for (let k = 0; k < n * T; k++) scores[k] *= scale;
       for (let k = 0; k < tp.length; k++) tp[k] = allowed[k] ? Math.exp(scale * tv[k]) : 0;
       edge.fill(0);
@@ -240,7 +222,7 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
         }
       }
       for (let q = 0; q < tv.length; q++) if (allowed[q]) tv[q] -= k * edge[q];
-      if (D > 0) denseGrad(ex.vids!, n, k);
+      if (D > 0) dense(ex.vids!, n, scores, true, k);
       if (scale < 1e-6) rescale();
     }
     opt.onEpoch?.(epoch + 1, current, nll);

@@ -175,6 +175,14 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Fisher-Yates shuffle in place, from a seeded generator (training passes visit examples in a new order). */
+export function shuffle(order: Int32Array | number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i]; order[i] = order[j]; order[j] = t;
+  }
+}
+
 export interface TrainOptions {
   bits: number;
   featuresPerToken: number;
@@ -217,10 +225,7 @@ export function trainPerceptron(examples: Example[], opt: TrainOptions): TaggerW
   };
 
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i]; order[i] = order[j]; order[j] = t;
-    }
+    shuffle(order, random);
     let mistakes = 0;
     for (const idx of order) {
       const ex = examples[idx];
