@@ -6,7 +6,7 @@
  * (node and edge marginals); disallowed BIO2 transitions have probability zero throughout.
  * Deterministic for a seed (shuffling by the seeded PRNG, no other randomness).
  */
-import { Example, TaggerWeights, rng, shuffle } from './perceptron.js';
+import { Example, TaggerWeights, emissionScores64, rng, shuffle } from './perceptron.js';
 import { NUM_TAGS, allowedTransition } from './tags.js';
 import { VECTOR_OFFSETS } from './features.js';
 import type { WordVectors } from './vectors.js';
@@ -180,17 +180,7 @@ export function trainCrf(examples: Example[], opt: CrfOptions): TaggerWeights {
       if (scores.length < n * T) { scores = new Float64Array(n * T * 2); delta = new Float64Array(n * T * 2); }
       lat.ensure(n);
       const rows = ex.rows;
-      for (let i = 0; i < n; i++) {
-        const q = i * T;
-        for (let c = 0; c < T; c++) scores[q + c] = 0;
-        const o = i * F;
-        for (let f = 0; f < F; f++) {
-          const r = rows[o + f];
-          if (r < 0) continue;
-          const bb = r * T;
-          for (let c = 0; c < T; c++) scores[q + c] += v[bb + c];
-        }
-      }
+      emissionScores64(v, rows, n, F, scores);
       if (D > 0) dense(ex.vids!, n, scores, false, 0);
       if (scale !== 1) for (let k = 0; k < n * T; k++) scores[k] *= scale;
       for (let k = 0; k < tp.length; k++) tp[k] = allowed[k] ? Math.exp(scale * tv[k]) : 0;

@@ -269,7 +269,8 @@ export function trainPerceptron(examples: Example[], opt: TrainOptions): TaggerW
   return averaged();
 }
 
-function emissionScores64(w: Float64Array, rows: Int32Array, n: number, F: number, scores: Float64Array): void {
+/** `emissionScores` over unscaled training weights (Float64, any number of tags T). */
+export function emissionScores64(w: Float64Array, rows: Int32Array, n: number, F: number, scores: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const q = i * T;
     for (let c = 0; c < T; c++) scores[q + c] = 0;
