@@ -102,12 +102,16 @@ function unfoldPresentation(cp: number): string | null {
 }
 
 // Action codes of the per-code-unit table.
-const KEEP = 0;
-const REPLACE = 1; // one unit out, from `single`
+// EMIT covers kept and replaced units alike (`single` holds the identity for kept ones): 99.8% of
+// news text takes that one branch, which the CPU predicts; a separate KEEP / REPLACE / "may
+// compose" test per letter mispredicted often enough to cost most of the loop (measured: 11 ns
+// a unit before, see docs/ARCHITECTURE.md).
+const EMIT = 0; // one unit out: single[c]
 const DROP_MARK = 2; // deleted; widens the previous unit's original span (a mark belongs to its letter)
 const DROP_CONTROL = 3; // deleted; belongs to nobody
 const EXPAND = 4; // several units out, from `multi`
-const MAY_COMPOSE = 8; // flag: check whether the next unit is a combining hamza/madda
+const COMBINING = 16; // flag on U+0653-U+0655 (compose step): merge into the letter just emitted when they compose; else the low bits apply
+const BASE_ACTION = 15;
 
 /** Reusable output buffers, grown as needed, so normalizing a stream of documents allocates little. */
 export class NormBuffer {
@@ -139,7 +143,8 @@ export interface NormalizedText {
 export class Normalizer {
   readonly steps: ReadonlySet<Step>;
   private readonly action = new Uint8Array(0x10000);
-  private readonly single = new Uint16Array(0x10000);
+  /** The unit EMIT writes for each unit (the identity unless a step replaces it). */
+  private readonly single = Uint16Array.from({ length: 0x10000 }, (_, i) => i);
   private readonly multi = new Map<number, Uint16Array>();
   /** (base << 16 | mark) -> resulting unit, for the compose step. */
   private readonly composed = new Map<number, number>();
@@ -172,12 +177,12 @@ export class Normalizer {
       } else {
         out = mapLetter(cp, steps);
       }
-      if (out.length === 1 && out.charCodeAt(0) === cp) continue; // KEEP
+      if (out.length === 1 && out.charCodeAt(0) === cp) continue; // kept: EMIT of itself
       if (out.length === 0) {
         const isMark = cp === TATWEEL || /\p{M}/u.test(String.fromCharCode(cp)) || (cp >= 0xfe70 && cp <= 0xfe7f);
         this.action[cp] = isMark ? DROP_MARK : DROP_CONTROL;
       } else if (out.length === 1) {
-        this.action[cp] = REPLACE;
+        this.action[cp] = EMIT;
         this.single[cp] = out.charCodeAt(0);
       } else {
         this.action[cp] = EXPAND;
@@ -192,9 +197,9 @@ export class Normalizer {
           const mapped = mapLetter(nfc.charCodeAt(0), steps);
           if (mapped.length !== 1) continue;
           this.composed.set((base << 16) | mark, mapped.charCodeAt(0));
-          this.action[base] |= MAY_COMPOSE;
         }
       }
+      for (let mark = COMBINING_HAMZA[0][0]; mark <= COMBINING_HAMZA[0][1]; mark++) this.action[mark] |= COMBINING;
     }
   }
 
@@ -218,40 +223,32 @@ export class Normalizer {
     for (let i = 0; i < n; i++) {
       const c = src[i];
       let a = action[c];
-      if (a === KEEP) {
-        units[o] = c;
+      if (a === EMIT) {
+        units[o] = single[c];
         if (withOffsets) { starts[o] = i; ends[o] = i + 1; }
         o++;
         continue;
       }
-      if (a & MAY_COMPOSE) {
-        if (i + 1 < n) {
-          const next = src[i + 1];
-          if (next >= 0x0653 && next <= 0x0655) {
-            const comp = this.composed.get((c << 16) | next);
-            if (comp !== undefined) {
-              units[o] = comp;
-              if (withOffsets) { starts[o] = i; ends[o] = i + 2; }
-              o++;
-              i++;
-              continue;
-            }
+      if (a & COMBINING) {
+        // A letter + combining hamza/madda that compose: the letter just written (from the unit
+        // right before) becomes the composed one and its span takes the mark in.
+        if (i > 0 && o > 0 && action[src[i - 1]] === EMIT) {
+          const comp = this.composed.get((src[i - 1] << 16) | c);
+          if (comp !== undefined) {
+            units[o - 1] = comp;
+            if (withOffsets) ends[o - 1] = i + 1;
+            continue;
           }
         }
-        a &= ~MAY_COMPOSE;
-        if (a === KEEP) {
-          units[o] = c;
+        a &= BASE_ACTION;
+        if (a === EMIT) {
+          units[o] = single[c];
           if (withOffsets) { starts[o] = i; ends[o] = i + 1; }
           o++;
           continue;
         }
       }
       switch (a) {
-        case REPLACE:
-          units[o] = single[c];
-          if (withOffsets) { starts[o] = i; ends[o] = i + 1; }
-          o++;
-          break;
         case DROP_MARK:
           if (withOffsets && o > 0 && ends[o - 1] === i) ends[o - 1] = i + 1;
           break;
@@ -297,8 +294,12 @@ export class Normalizer {
   normalizeString(text: string): string {
     // Most short strings (word forms, keys) come out unchanged: then no copy and no new string.
     const action = this.action;
+    const single = this.single;
     let i = 0;
-    while (i < text.length && action[text.charCodeAt(i)] === KEEP) i++;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (action[c] !== EMIT || single[c] !== c) break;
+    }
     if (i === text.length) return text;
     const buf = scratch;
     const len = this.normalizeInto(text, buf, false);
