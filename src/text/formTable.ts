@@ -69,6 +69,36 @@ export class FormTable {
     }
   }
 
+  /**
+   * `find` for a form without ASCII capitals whose hash is known (the tokenizer's hash of an
+   * Arabic word): no hashing, and a compare without case folding.
+   */
+  findHashed(units: ArrayLike<number>, start: number, end: number, h: number): number {
+    const slots = this.slots;
+    const pool = this.pool;
+    const mask = this.mask;
+    const len = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const at = slot * 4;
+      const id1 = slots[at];
+      if (id1 === 0) return -1;
+      if (slots[at + 1] === h && slots[at + 3] === len) {
+        const offset = slots[at + 2];
+        let i = 0;
+        while (i < len && pool[offset + i] === units[start + i]) i++;
+        if (i === len) return id1 - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** `intern` for a form without ASCII capitals whose hash is known (see findHashed). */
+  internHashed(units: ArrayLike<number>, start: number, end: number, h: number): number {
+    const id = this.findHashed(units, start, end, h);
+    return id >= 0 ? id : this.insert(units, start, end, null);
+  }
+
   /** Id of units[start, end), interning it if new. */
   intern(units: ArrayLike<number>, start: number, end: number): number {
     return this.insert(units, start, end, null);
@@ -159,9 +189,12 @@ function hasUpperAscii(s: string): boolean {
 
 const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
+/** FNV-1a over folded UTF-16 units; the tokenizer computes the same for Arabic words as it scans them. */
+export const FORM_HASH_SEED = 0x811c9dc5 | 0;
+export const FORM_HASH_PRIME = 0x01000193;
 function hashUnits(units: ArrayLike<number>, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(units[i]), 0x01000193);
+  let h = FORM_HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(units[i]), FORM_HASH_PRIME);
   return h;
 }
 

@@ -18,6 +18,7 @@ import {
   C_ARABIC, C_DIGIT, C_LATIN, C_LETTER, C_MARK, C_NEWLINE, C_PUNCT, C_SPACE, C_SURROGATE, C_SYMBOL,
   charClasses, isTerminal,
 } from './chars.js';
+import { FORM_HASH_PRIME, FORM_HASH_SEED } from './formTable.js';
 import { NormalizedText, toOriginal } from './normalize.js';
 
 export const KINDS = ['arabic', 'latin', 'number', 'punctuation', 'symbol', 'mixed', 'url', 'email', 'hashtag', 'mention', 'other'] as const;
@@ -42,21 +43,40 @@ export function isWordKind(k: number): boolean {
   return k === K_ARABIC || k === K_LATIN || k === K_MIXED || k === K_OTHER;
 }
 
-/** Reusable flat token storage: 3 ints per token. */
+/**
+ * Reusable flat token storage: 3 ints per token, plus for Arabic tokens the FormTable hash of
+ * their units (`hashes[t]`, see formTable.ts), computed in the scan that finds the word's end
+ * so that counting code does not read the word again to hash it.
+ */
 export class TokenBuffer {
   data = new Int32Array(3 * 1024);
+  hashes = new Int32Array(1024);
   count = 0;
   push(start: number, end: number, kind: number): void {
     const i = this.count * 3;
-    if (i + 3 > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (i + 3 > this.data.length) this.grow();
     this.data[i] = start;
     this.data[i + 1] = end;
     this.data[i + 2] = kind;
     this.count++;
+  }
+  /** An Arabic word and its FormTable hash. */
+  pushArabic(start: number, end: number, flags: number, hash: number): void {
+    const i = this.count * 3;
+    if (i + 3 > this.data.length) this.grow();
+    this.data[i] = start;
+    this.data[i + 1] = end;
+    this.data[i + 2] = K_ARABIC | flags;
+    this.hashes[this.count] = hash;
+    this.count++;
+  }
+  private grow(): void {
+    const bigger = new Int32Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
   start(t: number): number { return this.data[t * 3]; }
   end(t: number): number { return this.data[t * 3 + 1]; }
@@ -99,13 +119,16 @@ export function tokenizeUnits(u: ArrayLike<number>, length: number, out: TokenBu
 
     // Arabic words first: the common case, and none of the tests below can apply to them.
     if (k === C_ARABIC) {
+      let h = Math.imul(FORM_HASH_SEED ^ c, FORM_HASH_PRIME);
       let j = i + 1;
       while (j < n) {
-        const kj = cls[u[j]];
+        const cj = u[j];
+        const kj = cls[cj];
         if (kj !== C_ARABIC && kj !== C_MARK) break;
+        h = Math.imul(h ^ cj, FORM_HASH_PRIME);
         j++;
       }
-      out.push(s, j, K_ARABIC | newline); newline = 0;
+      out.pushArabic(s, j, newline, h); newline = 0;
       i = j;
       continue;
     }
@@ -164,10 +187,11 @@ export function tokenizeUnits(u: ArrayLike<number>, length: number, out: TokenBu
       continue;
     }
     if (k === C_ARABIC || k === C_MARK) {
+      let h = Math.imul(FORM_HASH_SEED ^ c, FORM_HASH_PRIME);
       let j = i + 1;
-      while (j < n && (cls[u[j]] === C_ARABIC || cls[u[j]] === C_MARK)) j++;
+      while (j < n && (cls[u[j]] === C_ARABIC || cls[u[j]] === C_MARK)) h = Math.imul(h ^ u[j++], FORM_HASH_PRIME);
       // trailing invisible marks (a control after the word) are not part of it
-      out.push(s, j, K_ARABIC | newline); newline = 0;
+      out.pushArabic(s, j, newline, h); newline = 0;
       i = j;
       continue;
     }

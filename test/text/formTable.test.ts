@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormTable } from '../../src/text/formTable.js';
+import { normalizerFor, NormBuffer } from '../../src/text/normalize.js';
+import { K_ARABIC, KIND_MASK, TokenBuffer, tokenizeUnits } from '../../src/text/tokenize.js';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -34,5 +36,28 @@ describe('FormTable', () => {
 
   it('refuses an index that is not one', () => {
     expect(() => FormTable.restore(['a'], { slots: new Int32Array(12), pool: new Uint16Array(1) })).toThrow(RangeError);
+  });
+
+  it("takes the tokenizer's hash of an Arabic word as its own (findHashed = find, internHashed = intern)", () => {
+    const piece = fc.constantFrom('المغرب', 'بالمغرب', 'وزارة', 'ـ', 'َ', 'ٔ', ' ', '\n', 'FBI', 'x', '2024', '٢٠', '.', '؟', '#وسم', '\u200c', 'ﻻ', 'ک');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('none', 'light', 'standard', 'aggressive'), (parts, profile) => {
+        const buf = new NormBuffer();
+        const n = normalizerFor(profile as 'none').normalizeInto(parts.join(''), buf, false);
+        const tb = new TokenBuffer();
+        tokenizeUnits(buf.units, n, tb);
+        const a = new FormTable(2);
+        const b = new FormTable(2);
+        for (let t = 0; t < tb.count; t++) {
+          if ((tb.data[t * 3 + 2] & KIND_MASK) !== K_ARABIC) continue;
+          const s = tb.data[t * 3];
+          const e = tb.data[t * 3 + 1];
+          expect(b.findHashed(buf.units, s, e, tb.hashes[t])).toBe(a.find(buf.units, s, e));
+          expect(b.internHashed(buf.units, s, e, tb.hashes[t])).toBe(a.intern(buf.units, s, e));
+        }
+        expect(b.forms).toEqual(a.forms);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -282,6 +282,7 @@ export class KeywordCounter {
     let nextBound = 0; // index into bounds of the next sentence start
     const docNo = t.documents++;
     const data = tb.data;
+    const hashes = tb.hashes;
     const forms = t.forms;
     const perDoc = settings.perDoc;
     let inWindow = 0;
@@ -306,7 +307,7 @@ export class KeywordCounter {
       }
       const s = data[k * 3];
       const e = data[k * 3 + 1];
-      let f = forms.find(u, s, e);
+      let f = kind === K_ARABIC ? forms.findHashed(u, s, e, hashes[k]) : forms.find(u, s, e);
       if (f < 0) {
         f = this.newForm(u, s, e, kind);
         formData = t.formData.data;

@@ -89,6 +89,12 @@ class TypeCounts {
     this.counts.ensure(id);
     this.counts.data[id]++;
   }
+  /** An Arabic word with the tokenizer's hash. */
+  addArabic(units: ArrayLike<number>, start: number, end: number, hash: number): void {
+    const id = this.table.internHashed(units, start, end, hash);
+    this.counts.ensure(id);
+    this.counts.data[id]++;
+  }
   entries(): { keys: string[]; counts: Int32Array } {
     return { keys: this.table.forms.slice(), counts: this.counts.data.slice(0, this.table.size) };
   }
@@ -131,13 +137,15 @@ export class StatsCounter {
     sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
     const kinds = sums.kinds;
     const data = tb.data;
+    const hashes = tb.hashes;
     for (let t = 0; t < tb.count; t++) {
       const s = data[t * 3];
       const e = data[t * 3 + 1];
       const k = data[t * 3 + 2] & 0xff;
       kinds[k]++;
       if (k !== K_ARABIC && k !== K_LATIN && k !== K_MIXED && k !== K_OTHER) continue;
-      types.add(u, s, e);
+      if (k === K_ARABIC) types.addArabic(u, s, e, hashes[t]);
+      else types.add(u, s, e);
       sums.wordUnits += e - s;
       // When diacritics are removed, a word can only hide one where its original span is longer
       // than its normalized one; when they are kept (--normalize none, light), look at every word.
