@@ -16,6 +16,7 @@ import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
 import { RenderedRows, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { loadAnalyzer } from './registry.js';
+import { warmUpTextCore } from '../text/warmup.js';
 import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
@@ -98,6 +99,8 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
       if (parallel) {
         out = yield* runInWorkers<P>(name, options, planned, inputs, lines);
       } else {
+        // Only worth it for an input big enough to get the hot loops optimized (see warmup.ts).
+        if (totalBytes >= minBytes) warmUpTextCore();
         const analyzer = spec.create(options);
         let docs = 0;
         for (const task of planned) {

@@ -11,6 +11,7 @@ import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { loadAnalyzer } from './registry.js';
+import { warmUpTextCore } from '../text/warmup.js';
 
 export interface WorkerInput {
   analyzer: string;
@@ -45,6 +46,7 @@ if (parentPort) {
   const port = parentPort;
   const input = workerData as WorkerInput;
   const post = (m: WorkerMessage) => port.postMessage(m);
+  warmUpTextCore();
   const analyzer = (await loadAnalyzer(input.analyzer)).create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
   const render = input.lines ? lineRenderer(input.lines) : null;
