@@ -23,6 +23,12 @@ export interface Analyzer<P> {
 export interface AnalyzerSpec<O, P> {
   create(options: O): Analyzer<P>;
   merge(parts: P[]): P;
+  /**
+   * True when the merged snapshot is the same however the documents were split between threads
+   * (exact counts). Then the runner hands groups to whichever thread is free; otherwise (tables
+   * pruned per thread) it keeps a fixed split so that results do not vary from run to run.
+   */
+  splitInvariant?(options: O): boolean;
 }
 
 /** Normalization settings as they travel to workers (a Normalizer is rebuilt from them). */

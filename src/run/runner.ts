@@ -17,7 +17,7 @@ import { RenderedRows, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { loadAnalyzer } from './registry.js';
 import { warmUpTextCore } from '../text/warmup.js';
-import { taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
+import { createGroupRunner, taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -157,10 +157,44 @@ class Inbox {
   }
 }
 
+/** CORPUS_TRACE=1: when each participant ends each group, and the merge, on stderr (ms since start). */
+const trace = process.env.CORPUS_TRACE ? (what: string) => process.stderr.write(`corpus: trace ${performance.now().toFixed(0)} ms ${what}\n`) : null;
+
+/** One share of the work: a worker thread, or the main thread itself. */
+interface Participant {
+  send(cmd: WorkerCommand): void;
+  stop(): Promise<unknown>;
+}
+
+function threadParticipant(index: number, data: WorkerInput, inbox: Inbox): Participant {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
+  worker.on('message', (m: WorkerMessage) => inbox.push(index, m));
+  worker.on('error', (err) => inbox.push(index, { type: 'fatal', message: err.message }));
+  worker.on('exit', (code) => { if (code !== 0) inbox.push(index, { type: 'fatal', message: `worker stopped with code ${code}` }); });
+  return { send: (cmd) => worker.postMessage(cmd), stop: () => worker.terminate() };
+}
+
+/**
+ * The main thread's own share. Its analyzer is built while the worker threads start (a worker
+ * takes about 100 ms to boot here), and its snapshot needs no copy to reach the merge. It runs on
+ * this thread's event loop, between the messages of the workers (reads are awaited per 1 MB).
+ */
+function localParticipant(index: number, data: WorkerInput, inbox: Inbox): Participant {
+  const post = (m: WorkerMessage) => inbox.push(index, m);
+  const fail = (err: unknown) => post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+  const runner = createGroupRunner(data, post);
+  runner.catch(fail);
+  return {
+    send: (cmd) => { runner.then((r) => r.run(cmd)).catch(fail); },
+    stop: async () => {},
+  };
+}
+
 async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs, lines: LineSpec | null): AsyncGenerator<Row | RenderedRows, AnalysisResult<P>> {
   const parts = inputs.jobs * GROUPS_PER_WORKER;
   const groups = groupTasks(splitTasks(planned, parts, 4 << 20), parts);
   const count = Math.min(inputs.jobs, groups.length);
+  const spec = await loadAnalyzer(name);
   const inbox = new Inbox();
   const data: WorkerInput = { analyzer: name, options, load: inputs.load, lines };
   // With a worker on every core, V8's background compiler threads only take time from the
@@ -172,26 +206,38 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
   // stats, keywords and entities unchanged (3 alternating runs each).
   setFlagsFromString('--no-concurrent-recompilation');
   setFlagsFromString('--interrupt-budget=200000');
-  const workers: Worker[] = [];
-  for (let w = 0; w < count; w++) {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
-    worker.on('message', (m: WorkerMessage) => inbox.push(w, m));
-    worker.on('error', (err) => inbox.push(w, { type: 'fatal', message: err.message }));
-    worker.on('exit', (code) => { if (code !== 0) inbox.push(w, { type: 'fatal', message: `worker stopped with code ${code}` }); });
-    workers.push(worker);
-  }
-  const send = (w: number, cmd: WorkerCommand) => workers[w].postMessage(cmd);
-  // Worker w takes groups w, w + count, w + 2 count ...: fixed, so an analysis whose snapshot
-  // depends on how documents were split (n-gram tables pruned per worker) gives the same result
-  // on every run with the same --jobs.
-  const nextOf = Array.from({ length: count }, (_, w) => w);
-  const dispatch = (w: number) => {
-    const g = nextOf[w];
-    nextOf[w] += count;
-    send(w, g < groups.length ? { type: 'group', group: g, tasks: groups[g] } : { type: 'finish' });
+  // count - 1 worker threads and this thread: the last participant is the main thread.
+  trace?.(`starting ${count - 1} worker threads`);
+  const participants: Participant[] = [];
+  for (let w = 0; w < count - 1; w++) participants.push(threadParticipant(w, data, inbox));
+  participants.push(localParticipant(count - 1, data, inbox));
+  const send = (w: number, cmd: WorkerCommand) => participants[w].send(cmd);
+  // Dealing: an analysis whose snapshot does not depend on how the documents were split takes
+  // groups as participants become free (two in hand each, so none waits for a message), which
+  // keeps both cores busy to the end on a machine whose cores do not run at one speed. Otherwise
+  // (n-gram tables pruned per participant) participant w takes groups w, w + count, ...: a
+  // fixed split, so the result is the same on every run with the same --jobs.
+  const dynamic = spec.splitInvariant?.(options) ?? false;
+  let nextGroup = 0;
+  const finishing = new Set<number>();
+  const feed = (w: number) => {
+    if (nextGroup < groups.length) {
+      const g = nextGroup++;
+      send(w, { type: 'group', group: g, tasks: groups[g] });
+    } else if (!finishing.has(w)) {
+      finishing.add(w);
+      send(w, { type: 'finish' });
+    }
   };
   try {
-    for (let w = 0; w < count; w++) dispatch(w);
+    if (dynamic) {
+      for (let round = 0; round < 2; round++) for (let w = 0; w < count; w++) feed(w);
+    } else {
+      for (let w = 0; w < count; w++) {
+        for (let g = w; g < groups.length; g += count) send(w, { type: 'group', group: g, tasks: groups[g] });
+        send(w, { type: 'finish' });
+      }
+    }
     const held = new Map<number, Array<Row[] | RenderedRows>>(); // rows of groups that may not be released yet
     const finished = new Set<number>();
     let current = 0; // the group whose rows stream out now
@@ -199,6 +245,7 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
     const partials: unknown[] = [];
     while (partials.length < count) {
       const { worker, msg } = await inbox.take();
+      if (trace && (msg.type === 'group-done' || msg.type === 'done')) trace(`participant ${worker} ${msg.type}${msg.type === 'group-done' ? ` ${msg.group}` : ''}`);
       switch (msg.type) {
         case 'diag': inputs.diag({ severity: msg.severity, path: msg.path, message: msg.message }); break;
         case 'progress': inputs.progress?.advance(msg.bytes, msg.files); break;
@@ -218,7 +265,7 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
         case 'group-done':
           documents += msg.documents;
           finished.add(msg.group);
-          dispatch(worker);
+          if (dynamic) feed(worker);
           while (finished.has(current)) {
             current++;
             for (const batch of held.get(current) ?? []) {
@@ -232,8 +279,10 @@ async function* runInWorkers<P>(name: string, options: unknown, planned: InputTa
         case 'fatal': throw new Error(msg.message);
       }
     }
-    return { partial: (await loadAnalyzer(name)).merge(partials) as P, documents };
+    const partial = spec.merge(partials) as P;
+    trace?.('merged');
+    return { partial, documents };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(participants.map((p) => p.stop()));
   }
 }

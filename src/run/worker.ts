@@ -1,17 +1,17 @@
 /**
- * Worker thread entry. A worker builds one analyzer, then takes groups of input tasks from the
- * main thread one at a time (its own share, dealt round-robin), posts the rows of each group in
- * batches tagged with the group number, and at
- * the end posts its snapshot. Reading happens here too: each worker parses its own byte ranges of
- * a big JSONL file instead of waiting on the main thread.
+ * Worker thread entry, and the same group runner for the main thread's own share. A participant
+ * builds one analyzer, then runs the groups of input tasks the main thread sends it, in order,
+ * posts the rows of each group in batches tagged with the group number, and at the end posts its
+ * snapshot. Reading happens here too: each participant parses its own byte ranges of a big JSONL
+ * file instead of waiting on another thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readDocs } from '../io/read.js';
 import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
-import { loadAnalyzer } from './registry.js';
 import { warmUpTextCore } from '../text/warmup.js';
+import { loadAnalyzer } from './registry.js';
 
 export interface WorkerInput {
   analyzer: string;
@@ -42,10 +42,13 @@ export function taskBytes(task: InputTask): number {
   return task.size;
 }
 
-if (parentPort) {
-  const port = parentPort;
-  const input = workerData as WorkerInput;
-  const post = (m: WorkerMessage) => port.postMessage(m);
+/** Runs the groups of one participant: a worker thread, or the main thread itself (runner.ts). */
+export interface GroupRunner {
+  /** Commands run one after the other, in the order given; messages go to `post`. */
+  run(cmd: WorkerCommand): Promise<void>;
+}
+
+export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
   warmUpTextCore();
   const analyzer = (await loadAnalyzer(input.analyzer)).create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
@@ -85,9 +88,21 @@ if (parentPort) {
     post({ type: 'group-done', group, documents });
   }
 
-  // Commands arrive one at a time: the main thread sends the next group only after group-done.
+  let queue = Promise.resolve();
+  return {
+    run(cmd) {
+      queue = queue.then(() => (cmd.type === 'group' ? runGroup(cmd.group, cmd.tasks) : post({ type: 'done', partial: analyzer.snapshot() })));
+      return queue;
+    },
+  };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  const runner = await createGroupRunner(workerData as WorkerInput, post);
+  // The main thread may send several groups ahead; they run in the order sent.
   port.on('message', (cmd: WorkerCommand) => {
-    const work = cmd.type === 'group' ? runGroup(cmd.group, cmd.tasks) : Promise.resolve().then(() => post({ type: 'done', partial: analyzer.snapshot() }));
-    work.catch((err: unknown) => post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) }));
+    runner.run(cmd).catch((err: unknown) => post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) }));
   });
 }

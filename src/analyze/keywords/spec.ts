@@ -17,6 +17,8 @@ export const keywordsSpec: AnalyzerSpec<KeywordSettings, KeywordPartial> = {
     };
   },
   merge: mergeKeywordPartials,
+  // only the n-gram tables are pruned as they fill
+  splitInvariant: (settings) => settings.ngrams <= 1,
 };
 
 export interface KwicPartial {
@@ -30,4 +32,5 @@ export const kwicSpec: AnalyzerSpec<KwicSettings, KwicPartial> = {
     return { add: (doc) => searcher.add(doc), snapshot: () => ({ matches: searcher.matches }) };
   },
   merge: (parts) => ({ matches: parts.reduce((a, p) => a + p.matches, 0) }),
+  splitInvariant: () => true,
 };

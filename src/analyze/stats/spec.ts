@@ -22,4 +22,5 @@ export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
     };
   },
   merge: mergePartials,
+  splitInvariant: () => true,
 };
