@@ -75,4 +75,6 @@ export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
     }
     return out;
   },
+  // sums, and periods sorted when printed
+  splitInvariant: () => true,
 };

@@ -61,4 +61,5 @@ export const entitiesSpec: AnalyzerSpec<EntitiesSpecOptions, EntitiesPartial> = 
     }
     return out;
   },
+  splitInvariant: () => true,
 };
