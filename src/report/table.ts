@@ -35,10 +35,13 @@ const CHARS = {
 const STYLE = { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 };
 
 // Fixed locale: output must not depend on the user's LANG (and stay in Latin digits).
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+// Made on first use: building an Intl formatter costs about 20 ms, which every run paid at start,
+// `corpus --version` and the machine formats included.
+let NUMBER: Intl.NumberFormat | null = null;
 
 /** 1234567.89123 → "1,234,567.891". */
 export function formatNumber(n: number): string {
+  NUMBER ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
   return NUMBER.format(n);
 }
 

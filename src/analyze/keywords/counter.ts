@@ -212,8 +212,9 @@ class Tables {
       documents: this.documents,
       tokens: this.tokens,
       forms: this.forms.forms.slice(),
-      formIndex: this.forms.index(),
-      groupIndex: this.groups.index(),
+      // views of the live tables: a snapshot is taken once, when counting is over
+      formIndex: this.forms.index(true),
+      groupIndex: this.groups.index(true),
       formWords: this.formWords.slice(),
       formGroups: every(this.formData.data, 2, 1, nf),
       formCounts: every(this.formData.data, 2, 0, nf),

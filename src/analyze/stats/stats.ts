@@ -100,8 +100,9 @@ class TypeCounts {
   entries(): { keys: string[]; counts: Int32Array } {
     return { keys: this.table.forms.slice(), counts: this.counts.data.slice(0, this.table.size) };
   }
-  index(): FormTableIndex {
-    return this.table.index();
+  /** Views of the live table: only for the final snapshot. */
+  liveIndex(): FormTableIndex {
+    return this.table.index(true);
   }
 }
 
@@ -160,8 +161,9 @@ export class StatsCounter {
     }
   }
 
+  /** The counts so far; the counter must not count more afterwards (the index is its live table). */
   snapshot(): StatsPartial {
-    return { sums: this.sums, ...this.types.entries(), index: this.types.index() };
+    return { sums: this.sums, ...this.types.entries(), index: this.types.liveIndex() };
   }
 }
 

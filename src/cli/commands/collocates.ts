@@ -9,6 +9,7 @@ import { CorpusError } from '../errors.js';
 import { addCommonOptions, parsePositiveInt, resolveCommon } from '../options.js';
 import { finish, openSession, requireDocuments } from '../session.js';
 import { addGroupOption, addStopwordOptions, fmt, resolveTermSettings } from './termOptions.js';
+import { formatCount } from '../../report/numbers.js';
 
 export function registerCollocates(program: Command): void {
   const cmd = program
@@ -73,7 +74,7 @@ Examples:
     ];
     const node = partial.collocates;
     const occurrences = node ? partial.groupCounts[partial.groups.indexOf(node.node)] ?? 0 : 0;
-    await session.reporter.rows(columns, rows as unknown as Row[], { title: `Collocates of ${word} (${(occurrences || 0).toLocaleString('en-US')} occurrences, window ±${window})` });
+    await session.reporter.rows(columns, rows as unknown as Row[], { title: `Collocates of ${word} (${formatCount(occurrences || 0)} occurrences, window ±${window})` });
     await finish(session);
   });
 }

@@ -7,6 +7,7 @@ import type { Column, Row } from '../../report/types.js';
 import { CorpusError } from '../errors.js';
 import { addCommonOptions, resolveCommon } from '../options.js';
 import { finish, openSession, requireDocuments } from '../session.js';
+import { formatCount } from '../../report/numbers.js';
 
 export const DATES_FIELDS: Array<{ key: string; doc: string }> = [
   { key: 'doc', doc: 'document id' },
@@ -105,9 +106,9 @@ Examples:
       ({ rows, outside } = chartWindow(rows, grain, CHART_SHARE, MAX_CHART_BARS));
     }
     const left = [
-      partial.unresolved ? `${partial.unresolved.toLocaleString('en-US')} without a value` : '',
-      partial.coarser ? `${partial.coarser.toLocaleString('en-US')} coarser than a ${grain}` : '',
-      outside ? `${outside.toLocaleString('en-US')} outside the central ${Math.round(CHART_SHARE * 100)}%` : '',
+      partial.unresolved ? `${formatCount(partial.unresolved)} without a value` : '',
+      partial.coarser ? `${formatCount(partial.coarser)} coarser than a ${grain}` : '',
+      outside ? `${formatCount(outside)} outside the central ${Math.round(CHART_SHARE * 100)}%` : '',
     ].filter(Boolean).join(', ');
     await session.reporter.chart(
       [{ key: 'period', role: 'term' }, { key: 'count', align: 'right', role: 'count' }],

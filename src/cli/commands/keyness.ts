@@ -10,6 +10,7 @@ import { CorpusError } from '../errors.js';
 import { addCommonOptions, parsePositiveInt, resolveCommon } from '../options.js';
 import { finish, openSession, requireDocuments } from '../session.js';
 import { addGroupOption, addStopwordOptions, fmt, resolveTermSettings } from './termOptions.js';
+import { formatCount } from '../../report/numbers.js';
 
 const P_CHOICES = ['0.05', '0.01', '0.001', '0.0001', '1'];
 
@@ -99,7 +100,7 @@ Examples:
       { key: 'log_ratio', header: 'log ratio', align: 'right', display: fmt(2) },
     ];
     const against = referencePaths.length ? referencePaths.join(', ') : 'the news reference';
-    await session.reporter.rows(columns, rows as unknown as Row[], { title: `Keywords of ${target.documents.toLocaleString('en-US')} document${target.documents === 1 ? '' : 's'} against ${against}` });
+    await session.reporter.rows(columns, rows as unknown as Row[], { title: `Keywords of ${formatCount(target.documents)} document${target.documents === 1 ? '' : 's'} against ${against}` });
     await finish(session);
   });
 }

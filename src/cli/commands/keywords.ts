@@ -10,6 +10,7 @@ import { CorpusError } from '../errors.js';
 import { addCommonOptions, parsePositiveInt, resolveCommon } from '../options.js';
 import { finish, openSession, requireDocuments } from '../session.js';
 import { addGroupOption, addStopwordOptions, fmt, fmtVariants, resolveTermSettings } from './termOptions.js';
+import { formatCount } from '../../report/numbers.js';
 
 export function registerKeywords(program: Command): void {
   const cmd = program
@@ -89,7 +90,7 @@ Examples:
       ];
       const what = ngrams > 1 ? `${ngrams}-word keywords` : 'keywords';
       await session.reporter.rows(columns, rowsModule.keywordRows(partial, options) as unknown as Row[], {
-        title: `Top ${what} of ${documents.toLocaleString('en-US')} document${documents === 1 ? '' : 's'} (${partial.tokens.toLocaleString('en-US')} words)`,
+        title: `Top ${what} of ${formatCount(documents)} document${documents === 1 ? '' : 's'} (${formatCount(partial.tokens)} words)`,
       });
     }
     await finish(session);

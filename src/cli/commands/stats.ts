@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { Column, Row } from '../../report/types.js';
 import { addCommonOptions, parsePositiveInt, resolveCommon } from '../options.js';
 import { finish, openSession, requireDocuments } from '../session.js';
+import { formatCount } from '../../report/numbers.js';
 
 export const STATS_FIELDS: Array<{ key: string; header: string; doc: string; decimals?: number }> = [
   { key: 'documents', header: 'documents', doc: 'documents read' },
@@ -85,7 +86,7 @@ Examples:
 
     if (!perDoc) {
       await reporter.summary(
-        { title: `${corpus.documents.toLocaleString('en-US')} document${corpus.documents === 1 ? '' : 's'}`, fields: figureColumns, values: corpus as unknown as Row },
+        { title: `${formatCount(corpus.documents)} document${corpus.documents === 1 ? '' : 's'}`, fields: figureColumns, values: corpus as unknown as Row },
         { key: 'top_words', title: `Top ${top} words`, columns: topColumns, rows: ranked(corpus.top_words) as unknown as Row[] },
       );
     } else if (config.format === 'json') {

@@ -9,6 +9,7 @@ import { GROUP_MODES, type GroupMode, type TermSettings } from '../../analyze/ke
 import { LexiconError } from '../../text/wordLexicon.js';
 import { CorpusError } from '../errors.js';
 import type { CommonConfig } from '../options.js';
+import { formatCount } from '../../report/numbers.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -51,6 +52,6 @@ export const fmt = (decimals = 0) => (v: unknown): string =>
 export const fmtVariants = (max: number) => (v: unknown): string => {
   if (!Array.isArray(v)) return '';
   const list = v as Array<{ form: string; count: number }>;
-  const shown = list.slice(0, max).map((x) => `${x.form} ${x.count.toLocaleString('en-US')}`);
+  const shown = list.slice(0, max).map((x) => `${x.form} ${formatCount(x.count)}`);
   return shown.join('، ') + (list.length > max ? '، …' : '');
 };
