@@ -9,6 +9,7 @@ import { prepareFlat } from '../../text/prepare.js';
 import { extractDatesFlat } from './extract.js';
 import { parseReference } from './reference.js';
 import { periodOf, TimelineGrain } from './timeline.js';
+import { warmUpDates } from './warmup.js';
 import type { RefDate } from './types.js';
 
 export interface DatesSpecOptions {
@@ -32,6 +33,7 @@ export interface DatesPartial {
 
 export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
   create(o) {
+    warmUpDates();
     // The lexicons are written for the standard profile: dates ignore --normalize.
     const normalizer = normalizerFor('standard');
     const partial: DatesPartial = { periods: new Map(), mentions: 0, unresolved: 0, coarser: 0, withoutReference: 0 };
