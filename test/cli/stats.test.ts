@@ -72,6 +72,12 @@ describe('corpus stats on the seeds', () => {
     const env = { CORPUS_PARALLEL_MIN_BYTES: '0' };
     const two = JSON.parse(corpus(['stats', '--jobs', '2', '--format', 'json'], { env }).stdout);
     expect(two).toEqual(one);
+    // two worker threads beside the main thread, groups handed to whichever is free; per-doc rows stay in input order
+    const inputs = ['seeds', 'fixtures/dates/news.jsonl', 'fixtures/entities/sentences.jsonl'];
+    const a = corpus(['stats', ...inputs, '--per-doc', '--format', 'jsonl', '--jobs', '1']).stdout;
+    const b = corpus(['stats', ...inputs, '--per-doc', '--format', 'jsonl', '--jobs', '3'], { env }).stdout;
+    expect(b).toBe(a);
+    expect(a.trim().split('\n').length).toBeGreaterThan(10);
   });
 
   it('prints a table on request, CSV with a header, TSV', () => {
