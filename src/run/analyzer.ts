@@ -29,6 +29,12 @@ export interface AnalyzerSpec<O, P> {
    * pruned per thread) it keeps a fixed split so that results do not vary from run to run.
    */
   splitInvariant?(options: O): boolean;
+  /**
+   * Runs the analysis' hot code over a sample once, before a big input (see text/warmup.ts):
+   * the runner calls it in every thread that will read more than a few MB, never for small inputs,
+   * where it would cost more than it saves.
+   */
+  warmUp?(): void;
 }
 
 /** Normalization settings as they travel to workers (a Normalizer is rebuilt from them). */

@@ -100,7 +100,10 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
         out = yield* runInWorkers<P>(name, options, planned, inputs, lines);
       } else {
         // Only worth it for an input big enough to get the hot loops optimized (see warmup.ts).
-        if (totalBytes >= minBytes) warmUpTextCore();
+        if (totalBytes >= minBytes) {
+          warmUpTextCore();
+          spec.warmUp?.();
+        }
         const analyzer = spec.create(options);
         let docs = 0;
         for (const task of planned) {

@@ -49,8 +49,11 @@ export interface GroupRunner {
 }
 
 export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
+  // workers run for big inputs only: warming the hot code up always pays here
+  const spec = await loadAnalyzer(input.analyzer);
   warmUpTextCore();
-  const analyzer = (await loadAnalyzer(input.analyzer)).create(input.options);
+  spec.warmUp?.();
+  const analyzer = spec.create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
   const render = input.lines ? lineRenderer(input.lines) : null;
   const send = (group: number, rows: Row[]) => {

@@ -33,7 +33,6 @@ export interface DatesPartial {
 
 export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
   create(o) {
-    warmUpDates();
     // The lexicons are written for the standard profile: dates ignore --normalize.
     const normalizer = normalizerFor('standard');
     const partial: DatesPartial = { periods: new Map(), mentions: 0, unresolved: 0, coarser: 0, withoutReference: 0 };
@@ -79,4 +78,5 @@ export const datesSpec: AnalyzerSpec<DatesSpecOptions, DatesPartial> = {
   },
   // sums, and periods sorted when printed
   splitInvariant: () => true,
+  warmUp: warmUpDates,
 };
