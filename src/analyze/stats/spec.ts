@@ -8,6 +8,8 @@ export interface StatsSpecOptions {
   normalize: NormalizeSettings;
   perDoc: boolean;
   top: number;
+  /** Per-document rows carry `scope: "doc"` (the line formats, where a corpus row follows). */
+  scope?: boolean;
 }
 
 export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
@@ -16,7 +18,8 @@ export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
     return {
       add: (doc) => {
         const row = counter.add(doc.id, doc.text);
-        return row ? [row as unknown as Row] : undefined;
+        if (!row) return undefined;
+        return [(o.scope ? { scope: 'doc', ...row } : row) as unknown as Row];
       },
       snapshot: () => counter.snapshot(),
     };

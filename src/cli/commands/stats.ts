@@ -75,10 +75,26 @@ Examples:
     const top = parsePositiveInt(raw.top, '--top', 0);
     const perDoc = Boolean(raw.perDoc);
     const session = openSession(config);
-    const [{ runAnalysis }, stats] = await Promise.all([import('../../run/runner.js'), import('../../analyze/stats/stats.js')]);
-    const { partial, rows: docRows } = await runAnalysis<import('../../analyze/stats/stats.js').StatsPartial>(
-      'stats', { normalize: config.normalize, perDoc, top }, session.inputs,
-    );
+    const [{ runAnalysis, startAnalysis }, stats] = await Promise.all([import('../../run/runner.js'), import('../../analyze/stats/stats.js')]);
+    type Partial = import('../../analyze/stats/stats.js').StatsPartial;
+    const lineColumns: Column[] = [{ key: 'scope' }, { key: 'doc' }, ...figureColumns, { key: 'top_words' }];
+    const lines = perDoc ? session.reporter.lineSpec(lineColumns) : null;
+
+    if (lines) {
+      // jsonl, csv, tsv: document rows stream out as they are counted (memory stays flat on a
+      // million-line JSONL, and `| head` ends the run), the corpus row comes last.
+      const run = startAnalysis<Partial>('stats', { normalize: config.normalize, perDoc, top, scope: true }, session.inputs, lines);
+      async function* withCorpusRow() {
+        yield* run.rows;
+        const { partial } = await run.result;
+        if (partial.sums.documents > 0) yield { scope: 'corpus', doc: null, ...stats.rowOf(partial, top) } as unknown as Row;
+      }
+      await session.reporter.rows(lineColumns, withCorpusRow());
+      if (!session.sink.closed) requireDocuments(session, (await run.result).documents);
+      return finish(session);
+    }
+
+    const { partial, rows: docRows } = await runAnalysis<Partial>('stats', { normalize: config.normalize, perDoc, top }, session.inputs);
     if (!requireDocuments(session, partial.sums.documents)) return finish(session);
     const corpus = stats.rowOf(partial, top);
     const ranked = (words: typeof corpus.top_words) => words.map((w, i) => ({ rank: i + 1, ...w }));
@@ -92,11 +108,9 @@ Examples:
     } else if (config.format === 'json') {
       await session.sink.write(JSON.stringify({ ...corpus, per_doc: docRows }, null, 2) + '\n');
     } else {
-      const rows = [...docRows.map((d) => ({ scope: 'doc', ...d })), { scope: 'corpus', doc: null, ...corpus }] as unknown as Row[];
-      const columns: Column[] = config.format === 'table'
-        ? [{ key: 'doc', role: 'term' }, ...figureColumns.filter((c) => PER_DOC_TABLE.includes(c.key))]
-        : [{ key: 'scope' }, { key: 'doc' }, ...figureColumns, { key: 'top_words' }];
-      if (config.format === 'table') rows[rows.length - 1].doc = 'ALL';
+      // table: all rows are needed to size the columns
+      const rows = [...docRows, { doc: 'ALL', ...corpus }] as unknown as Row[];
+      const columns: Column[] = [{ key: 'doc', role: 'term' }, ...figureColumns.filter((c) => PER_DOC_TABLE.includes(c.key))];
       await reporter.rows(columns, rows);
     }
     await finish(session);
