@@ -58,6 +58,21 @@ export class FormTable {
     return t;
   }
 
+  /** Forgets every form (the arrays are kept, so a table reused per document allocates nothing). */
+  reset(): void {
+    this.slots.fill(0);
+    this.poolUsed = 0;
+    this.forms.length = 0;
+  }
+
+  /** Calls fn for every form: its id, and its folded units pool[offset, offset + length) with their hash. */
+  forEachForm(fn: (id: number, pool: Uint16Array, offset: number, length: number, hash: number) => void): void {
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += 4) {
+      if (slots[at] !== 0) fn(slots[at] - 1, this.pool, slots[at + 2], slots[at + 3], slots[at + 1]);
+    }
+  }
+
   /** Id of units[start, end), or -1 when the form was never interned. */
   find(units: ArrayLike<number>, start: number, end: number): number {
     const h = hashUnits(units, start, end);

@@ -104,6 +104,29 @@ class TypeCounts {
   liveIndex(): FormTableIndex {
     return this.table.index(true);
   }
+  /** Empties the table and counts for the next document. */
+  reset(): void {
+    this.counts.data.fill(0, 0, this.table.size);
+    this.table.reset();
+  }
+  /** Adds these counts to `into` (forms taken from this table's folded units, no string made). */
+  addTo(into: TypeCounts): void {
+    const counts = this.counts.data;
+    this.table.forEachForm((id, pool, offset, length, hash) => {
+      const target = into.table.internHashed(pool, offset, offset + length, hash);
+      into.counts.ensure(target);
+      into.counts.data[target] += counts[id];
+    });
+  }
+}
+
+function addSums(into: StatsSums, sums: StatsSums): void {
+  into.documents += sums.documents;
+  into.characters += sums.characters;
+  into.sentences += sums.sentences;
+  into.wordUnits += sums.wordUnits;
+  into.diacritized += sums.diacritized;
+  for (let k = 0; k < into.kinds.length; k++) into.kinds[k] += sums.kinds[k];
 }
 
 /** Counts documents one at a time; reuses its buffers between documents. */
@@ -122,14 +145,23 @@ export class StatsCounter {
     this.dropsDiacritics = opts.normalizer.steps.has('diacritics');
   }
 
+  /** Per-document table, reused (--per-doc). */
+  private docTypes: TypeCounts | null = null;
+
   /** Counts a document; with perDoc, returns its own figures as a row. */
   add(id: string, text: string): StatsRow | undefined {
-    this.count(text, this.sums, this.types);
-    if (!this.opts.perDoc) return undefined;
-    // Counted a second time into its own small table: only --per-doc pays for it.
+    if (!this.opts.perDoc) {
+      this.count(text, this.sums, this.types);
+      return undefined;
+    }
+    // Counted once into the document's own small table, which is then added to the corpus one:
+    // a lookup in the big table per distinct form of the document instead of per word.
     const sums = emptySums();
-    const types = new TypeCounts(256);
+    const types = (this.docTypes ??= new TypeCounts(1024));
+    types.reset();
     this.count(text, sums, types);
+    addSums(this.sums, sums);
+    types.addTo(this.types);
     return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
   }
 
@@ -189,12 +221,7 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
   const counts = new IntColumn(total);
   if (base) counts.data.set(base.counts);
   for (const p of parts) {
-    sums.documents += p.sums.documents;
-    sums.characters += p.sums.characters;
-    sums.sentences += p.sums.sentences;
-    sums.wordUnits += p.sums.wordUnits;
-    sums.diacritized += p.sums.diacritized;
-    for (let k = 0; k < sums.kinds.length; k++) sums.kinds[k] += p.sums.kinds[k];
+    addSums(sums, p.sums);
     if (p === base) continue;
     const data = counts.data;
     for (let i = 0; i < p.keys.length; i++) data[table.internString(p.keys[i])] += p.counts[i];
