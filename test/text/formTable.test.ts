@@ -60,4 +60,26 @@ describe('FormTable', () => {
       { numRuns: 300 },
     );
   });
+
+  it('visits every form once with its folded units and hash, and forgets them on reset', () => {
+    const t = new FormTable(2);
+    const words = ['المغرب', 'FBI', 'بالمغرب', 'fbi', 'وزارة', 'المغرب'];
+    for (const w of words) t.internString(w);
+    const seen: string[] = [];
+    const copy = new FormTable(2);
+    t.forEachForm((id, pool, offset, length, hash) => {
+      const form = String.fromCharCode(...pool.subarray(offset, offset + length));
+      expect(form).toBe(t.forms[id]);
+      seen.push(form);
+      // the hash given is the table's own: another table finds the form by it
+      copy.internHashed(pool, offset, offset + length, hash);
+      expect(copy.findString(form)).toBeGreaterThanOrEqual(0);
+    });
+    expect(seen.sort()).toEqual(['المغرب', 'بالمغرب', 'fbi', 'وزارة'].sort());
+    t.reset();
+    expect(t.size).toBe(0);
+    expect(t.findString('المغرب')).toBe(-1);
+    expect(t.internString('وزارة')).toBe(0);
+    expect(t.forms).toEqual(['وزارة']);
+  });
 });
