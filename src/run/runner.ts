@@ -9,7 +9,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { readDocs } from '../io/read.js';
+import { readDocBatches, readDocs } from '../io/read.js';
 import { planInputs } from '../io/sources.js';
 import { splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
@@ -107,10 +107,12 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
         const analyzer = spec.create(options);
         let docs = 0;
         for (const task of planned) {
-          for await (const doc of readDocs(task, inputs.load, inputs.diag)) {
-            docs++;
-            const r = analyzer.add(doc);
-            if (r) yield* r;
+          for await (const batch of readDocBatches(task, inputs.load, inputs.diag)) {
+            for (const doc of batch) {
+              docs++;
+              const r = analyzer.add(doc);
+              if (r) yield* r;
+            }
           }
           inputs.progress?.advance(task.size, 1);
         }

@@ -6,7 +6,7 @@
  * file instead of waiting on another thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readDocs } from '../io/read.js';
+import { readDocBatches } from '../io/read.js';
 import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
@@ -68,17 +68,19 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
       const size = taskBytes(task);
       let reported = 0;
       let pending = 0;
-      for await (const doc of readDocs(task, input.load, diag)) {
-        documents++;
-        const rows = analyzer.add(doc);
-        if (rows) for (const r of rows) batch.push(r);
-        if (batch.length >= ROW_BATCH) {
-          send(group, batch);
-          batch = [];
+      for await (const docs of readDocBatches(task, input.load, diag)) {
+        for (const doc of docs) {
+          documents++;
+          const rows = analyzer.add(doc);
+          if (rows) for (const r of rows) batch.push(r);
+          if (batch.length >= ROW_BATCH) {
+            send(group, batch);
+            batch = [];
+          }
+          // Bytes are estimated from characters (Arabic UTF-8 is ~1.8 bytes a character) and
+          // corrected when the task ends; progress only needs to be roughly right.
+          pending += Math.round(doc.text.length * 1.8);
         }
-        // Bytes are estimated from characters (Arabic UTF-8 is ~1.8 bytes a character) and
-        // corrected when the task ends; progress only needs to be roughly right.
-        pending += Math.round(doc.text.length * 1.8);
         if (pending > 4 << 20 && reported + pending < size) {
           post({ type: 'progress', bytes: pending, files: 0 });
           reported += pending;
