@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readDocs } from '../../src/io/read.js';
+import { readDocBatches, readDocs } from '../../src/io/read.js';
 import type { InputTask } from '../../src/io/types.js';
 import { FIX, chunked, fixTask, isRoot, opts, readAll, task, tempDir } from './helpers.js';
 
@@ -119,6 +119,34 @@ describe('readDocs: JSONL', () => {
         { severity: 'error', path: `${src}:8`, message: 'no string field "text" (found number)' },
       ],
     });
+  });
+
+  it('gives the same documents in batches, one batch per chunk read, line numbers kept across chunks', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'big.jsonl');
+    // about 3 MB: three 1 MB chunks, lines cut at the chunk edges; every 500th line has no id, line 2500 is bad
+    const lines: string[] = [];
+    for (let i = 1; i <= 9000; i++) {
+      if (i === 2500) lines.push('{"text": oops}');
+      else if (i % 500 === 0) lines.push(JSON.stringify({ text: `بدون معرف ${i} ${'ن'.repeat(150)}` }));
+      else lines.push(JSON.stringify({ id: `d${i}`, text: `وثيقة رقم ${i} ${'س'.repeat(150)}` }));
+    }
+    writeFileSync(path, lines.join('\n') + '\n');
+    const flat = await readAll(task(path, 'big.jsonl'));
+    const diags: unknown[] = [];
+    const batches: number[] = [];
+    const docs = [];
+    for await (const batch of readDocBatches(task(path, 'big.jsonl'), opts(), (d) => diags.push(d))) {
+      batches.push(batch.length);
+      docs.push(...batch);
+    }
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(docs).toEqual(flat.docs);
+    expect(diags).toEqual(flat.diags);
+    expect(docs).toHaveLength(8999);
+    expect(docs[498].id).toBe('d499');
+    expect(docs[499].id).toBe('big.jsonl:500');
+    expect(diags).toEqual([{ severity: 'error', path: 'big.jsonl:2500', message: expect.stringContaining('invalid JSON') }]);
   });
 
   it('handles a UTF-8 BOM, CRLF line ends, blank lines and a last line without newline', async () => {
