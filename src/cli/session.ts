@@ -5,7 +5,7 @@
  * could be read, else 0.
  */
 import type { Diagnostic } from '../io/types.js';
-import { outputContext } from '../report/color.js';
+import { outputContext } from '../report/colorLevel.js';
 import { createReporter, type Reporter } from '../report/reporter.js';
 import { createSink, type Sink } from '../report/sink.js';
 import type { ProgressListener, RunInputs } from '../run/runner.js';

@@ -24,14 +24,12 @@
  * - Each call ends by flushing the sink. If the reader went away (`| head`), iteration stops
  *   at the next row and the call resolves normally.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
-import { renderBars } from './bars.js';
 import { project } from './cells.js';
 import { csvHeader, csvRecord } from './csv.js';
 import { jsonArray, jsonDocument, jsonLine } from './json.js';
 import { RenderedRows, lineRenderer, type LineSpec } from './lines.js';
 import type { Sink } from './sink.js';
-import { displayCell, renderKeyValue, renderTable, renderTitle, type KeyValue, type TableStyle } from './table.js';
+import type { KeyValue, TableStyle } from './table.js';
 import { tsvHeader, tsvRecord } from './tsv.js';
 import type { Column, Format, OutputContext, Row } from './types.js';
 
@@ -106,18 +104,22 @@ async function collect(rows: Rows, sink: Sink): Promise<Row[]> {
   return out;
 }
 
-export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
+/** What drawing tables needs, loaded on first use: chalk and cli-table3 cost about 25 ms to load. */
+async function tableKit(ctx: OutputContext) {
+  const [{ Chalk }, table, bars] = await Promise.all([import('chalk'), import('./table.js'), import('./bars.js')]);
   // Level 1 is enough: tables use bold, dim and the 8 basic colours only.
-  const chalk: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
-  const style: TableStyle = { chalk, columns: ctx.columns };
+  const style: TableStyle = { chalk: new Chalk({ level: ctx.color ? 1 : 0 }), columns: ctx.columns };
+  const title = (text: string | undefined) => (text ? table.renderTitle(text, style) : '');
+  return { ...table, renderBars: bars.renderBars, style, title };
+}
+
+export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
   let used = false;
 
   const once = () => {
     if (used) throw new Error('reporter: one report per run (a second report was started)');
     used = true;
   };
-
-  const title = (text: string | undefined) => (text ? renderTitle(text, style) : '');
 
   async function stream(format: Exclude<Format, 'table'>, columns: Column[], rows: Rows): Promise<void> {
     const frame = framing(format, columns);
@@ -148,7 +150,8 @@ export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
       once();
       if (ctx.format === 'table') {
         const all = await collect(rows, sink);
-        await sink.write(title(options.title) + renderTable(columns, all, style));
+        const t = await tableKit(ctx);
+        await sink.write(t.title(options.title) + t.renderTable(columns, all, t.style));
       } else {
         await stream(ctx.format, columns, rows);
       }
@@ -168,8 +171,9 @@ export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
           if (!f.display || value === null || value === undefined) return [label, value, f.align];
           return [label, f.display(value, summary.values), f.align ?? (typeof value === 'number' ? 'right' : 'left')];
         });
-        let out = title(summary.title) + renderKeyValue(pairs, style);
-        if (list) out += (out ? '\n' : '') + title(list.title) + renderTable(list.columns, listRows, style);
+        const t = await tableKit(ctx);
+        let out = t.title(summary.title) + t.renderKeyValue(pairs, t.style);
+        if (list) out += (out ? '\n' : '') + t.title(list.title) + t.renderTable(list.columns, listRows, t.style);
         await sink.write(out);
       } else {
         const record: Row = project(summary.fields, summary.values);
@@ -190,9 +194,10 @@ export function createReporter(ctx: OutputContext, sink: Sink): Reporter {
       once();
       if (ctx.format === 'table') {
         const all = await collect(rows, sink);
+        const t = await tableKit(ctx);
         const labelColumn = columns.find((c) => c.key === options.label) ?? { key: options.label };
-        const bars = all.map((row) => ({ label: displayCell(labelColumn, row), value: Number(row[options.value] ?? 0) }));
-        await sink.write(title(options.title) + renderBars(bars, style));
+        const bars = all.map((row) => ({ label: t.displayCell(labelColumn, row), value: Number(row[options.value] ?? 0) }));
+        await sink.write(t.title(options.title) + t.renderBars(bars, t.style));
       } else {
         await stream(ctx.format, columns, rows);
       }
