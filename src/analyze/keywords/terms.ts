@@ -15,8 +15,8 @@ import { WordLexicon, loadWordLexicon } from '../../text/wordLexicon.js';
 import { Stemmer, isEntityLike, lightStemmer } from './stem.js';
 import { DEFAULT_STOPWORDS, readStopwords } from './stopwords.js';
 
-export const GROUP_MODES = ['surface', 'word', 'stem'] as const;
-export type GroupMode = (typeof GROUP_MODES)[number];
+import { GROUP_MODES, type GroupMode } from './groupModes.js';
+export { GROUP_MODES, type GroupMode };
 
 export const STANDARD: NormalizeSettings = { profile: 'standard', enable: [], disable: [] };
 

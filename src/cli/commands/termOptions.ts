@@ -5,7 +5,8 @@
  */
 import { Command, Option } from 'commander';
 import { readStopwords } from '../../analyze/keywords/stopwords.js';
-import { GROUP_MODES, type GroupMode, type TermSettings } from '../../analyze/keywords/terms.js';
+import { GROUP_MODES, type GroupMode } from '../../analyze/keywords/groupModes.js';
+import type { TermSettings } from '../../analyze/keywords/terms.js';
 import { LexiconError } from '../../text/wordLexicon.js';
 import { CorpusError } from '../errors.js';
 import type { CommonConfig } from '../options.js';
