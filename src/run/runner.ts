@@ -191,7 +191,8 @@ function localParticipant(index: number, data: WorkerInput, inbox: Inbox): Parti
   runner.catch(fail);
   return {
     send: (cmd) => { runner.then((r) => r.run(cmd)).catch(fail); },
-    stop: async () => {},
+    // a run that failed, or whose reader left, must not go on counting in this thread
+    stop: () => runner.then((r) => r.cancel(), () => {}),
   };
 }
 

@@ -46,6 +46,8 @@ export function taskBytes(task: InputTask): number {
 export interface GroupRunner {
   /** Commands run one after the other, in the order given; messages go to `post`. */
   run(cmd: WorkerCommand): Promise<void>;
+  /** Drops the commands not yet run and stops the current group at its next batch of documents. */
+  cancel(): void;
 }
 
 export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
@@ -69,6 +71,7 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
       let reported = 0;
       let pending = 0;
       for await (const docs of readDocBatches(task, input.load, diag)) {
+        if (cancelled) return;
         for (const doc of docs) {
           documents++;
           const rows = analyzer.add(doc);
@@ -94,10 +97,17 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
   }
 
   let queue = Promise.resolve();
+  let cancelled = false;
   return {
     run(cmd) {
-      queue = queue.then(() => (cmd.type === 'group' ? runGroup(cmd.group, cmd.tasks) : post({ type: 'done', partial: analyzer.snapshot() })));
+      queue = queue.then(() => {
+        if (cancelled) return;
+        return cmd.type === 'group' ? runGroup(cmd.group, cmd.tasks) : post({ type: 'done', partial: analyzer.snapshot() });
+      });
       return queue;
+    },
+    cancel() {
+      cancelled = true;
     },
   };
 }
