@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, corpus } from './run.js';
 
@@ -55,6 +58,28 @@ describe('exit codes and one-line errors', () => {
     const r = spawnSync('bash', ['-c', `for i in $(seq 1 400); do cat seeds/*.txt; done | node '${BIN}' normalize - | head -c 100 >/dev/null; echo "\${PIPESTATUS[1]}"`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('0');
     expect(r.stderr).toBe('');
+  });
+
+  it('ends quietly when the reader closes the pipe while worker threads and the main thread count (| head)', () => {
+    // about 6 MB of JSONL (over the 4 MB at which workers start), made from the seeds
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-head-'));
+    const text = readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')).join('\n');
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 6e6; i++) {
+      const line = JSON.stringify({ id: `d${i}`, text });
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    for (const cmd of ['dates', 'stats --per-doc']) {
+      const t0 = performance.now();
+      const r = spawnSync('bash', ['-c', `node '${BIN}' ${cmd} '${file}' --format jsonl | head -n 2 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stdout.trim(), cmd).toBe('0');
+      expect(r.stderr, cmd).toBe('');
+      expect(performance.now() - t0, cmd).toBeLessThan(20000);
+    }
   });
 });
 
