@@ -24,11 +24,6 @@
 // (a few minutes). The model file carries each word's vector scores, not the vectors.
 // --prune drops emission weights below it (a CRF gives every feature seen a small weight; 0.02
 // halves the file and leaves dev F1 unchanged).
-// --doc-window W (default 8; 0 = none) adds the second, document-level pass (docstage.ts): a CRF
-// over the same rows plus how the first pass tagged the same word in the sentences within W of
-// the token's own. It trains on jackknifed first-pass output (5 blocks, each tagged by a first
-// pass trained on the other four), so the dev run and the shipped model each train the first
-// pass six times.
 // --seeds N sums the weights of N taggers trained on differently shuffled data (a cheap ensemble:
 // +0.4 F1 in 5-fold cross-validation for the perceptron, nothing for the CRF).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,9 +36,7 @@ import { FeatureExtractor } from '../../dist/analyze/entities/features.js';
 import { NerModel } from '../../dist/analyze/entities/model.js';
 import { loadResources } from '../../dist/analyze/entities/resources.js';
 import { WordVectors } from '../../dist/analyze/entities/vectors.js';
-import { DOC_SLOTS } from '../../dist/analyze/entities/docstage.js';
-import { FEATURES_PER_TOKEN } from '../../dist/analyze/entities/features.js';
-import { buildExamples, decodeExamples, docExamples, fitTemperature, formatScores, makeHeader, outOfFold, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
+import { buildExamples, fitTemperature, formatScores, makeHeader, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
@@ -60,9 +53,6 @@ const L2 = Number(opt('--l2', 0.1));
 const VECTORS = opt('--vectors', '.cache/ner-vectors.txt.gz');
 const PRUNE = Number(opt('--prune', LEARNER === 'crf' ? 0.02 : 0));
 const VEC_WORDS = Number(opt('--vec-words', 1e9));
-const DOC_WINDOW = Number(opt('--doc-window', LEARNER === 'crf' ? 8 : 0));
-const JACKKNIFE = 5;
-const F2 = FEATURES_PER_TOKEN + DOC_SLOTS;
 
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...m);
@@ -108,47 +98,24 @@ function trainEnsemble(ex, dev) {
 const record = (sentences) => ({
   data: 'ANERcorp, CAMeL Lab train split (Benajiba & Rosso 2007; split: Obeid et al. 2020), CC BY-SA 4.0',
   sentences, epochs: EPOCHS, seeds: SEEDS, bits: BITS, learner: LEARNER,
-  ...(LEARNER === 'crf' ? { rate: RATE, l2: L2 } : {}), ...(DOC_WINDOW > 0 ? { docPass: `window ${DOC_WINDOW}, trained on ${JACKKNIFE}-fold jackknifed first-pass tags` } : {}), vectors: VECTORS === 'none' ? null : 'PPMI-SVD word vectors of scripts/ner/clusters.mjs (--emb-out)', prune: PRUNE,
+  ...(LEARNER === 'crf' ? { rate: RATE, l2: L2 } : {}), vectors: VECTORS === 'none' ? null : 'PPMI-SVD word vectors of scripts/ner/clusters.mjs (--emb-out)', prune: PRUNE,
 });
 
-/** The second pass over `ex` (jackknifed first-pass output), or null without one. */
-function trainDocPass(ex) {
-  if (DOC_WINDOW <= 0) return null;
-  const p1 = outOfFold(ex, JACKKNIFE, { ...algo, bits: BITS, epochs: EPOCHS, seed: 1, log });
-  const w = trainWeights(docExamples(ex, p1, DOC_WINDOW, BITS), { ...algo, bits: BITS, epochs: EPOCHS, seed: 1, featuresPerToken: F2 });
-  log('second pass trained');
-  return w;
-}
-
 const devWeights = trainEnsemble(trainEx, devEx);
-const devScores1 = scoreExamples(devWeights, devEx, 0, vectors).scores();
+const devScores = scoreExamples(devWeights, devEx, 0, vectors).scores();
 const temperature = fitTemperature(devWeights, devEx, vectors);
-console.log(`dev split (last ${DEV_SHARE * 100}% of the ANERcorp train split, ${devEx.length} sentences), token-level typed exact spans${DOC_WINDOW > 0 ? ', first pass' : ''}:`);
-console.log(formatScores(devScores1));
+console.log(`dev split (last ${DEV_SHARE * 100}% of the ANERcorp train split, ${devEx.length} sentences), token-level typed exact spans:`);
+console.log(formatScores(devScores));
 log(`temperature ${temperature}`);
-const devDoc = trainDocPass(trainEx);
-let devScores = devScores1;
-let devDocOpt;
-if (devDoc !== null) {
-  // the dev sentences, as one text, read the dev model's first-pass tags
-  const devEx2 = docExamples(devEx, decodeExamples(devWeights, devEx, vectors), DOC_WINDOW, BITS);
-  devScores = scoreExamples(devDoc, devEx2, 0, vectors, F2).scores();
-  const t2 = fitTemperature(devDoc, devEx2, vectors, F2);
-  console.log(`second pass (window ${DOC_WINDOW}), token level:`);
-  console.log(formatScores(devScores));
-  log(`second-pass temperature ${t2}`);
-  devDocOpt = { weights: devDoc, window: DOC_WINDOW, temperature: t2 };
-}
 mkdirSync(dirname(DEV_OUT), { recursive: true });
-writeFileSync(DEV_OUT, NerModel.serialize(makeHeader(BITS, temperature, { ...record(trainEx.length), split: 'dev run: first 85% of the train split' }), devWeights, { vectors, prune: PRUNE, doc: devDocOpt }));
+writeFileSync(DEV_OUT, NerModel.serialize(makeHeader(BITS, temperature, { ...record(trainEx.length), split: 'dev run: first 85% of the train split' }), devWeights, { vectors, prune: PRUNE }));
 log(`wrote ${DEV_OUT} (dev model, not shipped)`);
 if (args.includes('--dev-only')) process.exit(0);
 
 const weights = trainEnsemble(examples);
-const doc = trainDocPass(examples);
 const buf = NerModel.serialize(makeHeader(BITS, temperature, {
   ...record(all.length),
   dev: { sentences: devEx.length, microF1: Number(devScores[4].f1.toFixed(4)), note: 'token-level, dev run trained without the dev sentences' },
-}), weights, { vectors, prune: PRUNE, doc: doc === null ? undefined : { weights: doc, window: DOC_WINDOW, temperature: devDocOpt.temperature } });
+}), weights, { vectors, prune: PRUNE });
 writeFileSync(OUT, buf);
 log(`wrote ${OUT} (${(buf.length / 1024).toFixed(0)} KiB)`);

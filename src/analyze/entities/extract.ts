@@ -112,23 +112,22 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   const gaz = model.resources.gazetteer;
   const out: EntityMention[] = [];
   const toks = prepared.tokens;
-  // the whole document is tagged first: a second, document-level pass reads all its sentences
-  const tagsAll = new Int8Array(toks.length);
-  const margAll = withScores ? new Float64Array(toks.length * NUM_TAGS) : null;
-  model.tagDocument(toks, prepared.sentences, tagsAll, margAll);
+  let tags = new Int8Array(256);
+  let marg = new Float64Array(256 * NUM_TAGS);
   for (const s of prepared.sentences) {
     const a0 = s.firstToken;
     const n = s.endToken - a0;
     if (n === 0) continue;
-    const tags = tagsAll.subarray(a0, s.endToken);
-    const marg = margAll === null ? null : margAll.subarray(a0 * NUM_TAGS, s.endToken * NUM_TAGS);
+    if (tags.length < n) { tags = new Int8Array(n * 2); marg = new Float64Array(n * 2 * NUM_TAGS); }
+    if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
+    else model.tag(toks, a0, s.endToken, tags);
     const spans = spansOf(tags.subarray(0, n));
     const covered = new Uint8Array(n);
     const useGaz = options.gazetteerBackoff !== false && gaz !== null;
     const hits = useGaz ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
     for (const sp of spans) {
       let score = 1;
-      if (marg !== null) {
+      if (withScores) {
         let sum = 0;
         for (let i = sp.start; i < sp.end; i++) sum += marg[i * NUM_TAGS + tags[i]];
         score = sum / (sp.end - sp.start);

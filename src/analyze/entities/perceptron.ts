@@ -161,8 +161,6 @@ export interface Example {
   gold: Int8Array;
   /** Word ids of the tokens' vectors (-1 = none), when the model reads word vectors. */
   vids?: Int32Array;
-  /** Document keys of the tokens (docstage.ts), for the second pass. */
-  keys?: Int32Array;
 }
 
 /** Small seeded PRNG (mulberry32) so that training is reproducible. */

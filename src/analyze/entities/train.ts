@@ -5,7 +5,6 @@
  */
 import type { Normalizer } from '../../text/normalize.js';
 import { alignSentence } from './align.js';
-import { DOC_SLOTS, aggregateSentence, docKeys, docRows } from './docstage.js';
 import type { LabeledSentence } from './conll.js';
 import { FEATURES_PER_TOKEN, FeatureExtractor, FeatureResources, VECTOR_OFFSETS } from './features.js';
 import type { ModelHeader } from './model.js';
@@ -23,9 +22,7 @@ export function buildExamples(sentences: LabeledSentence[], normalizer: Normaliz
     const rows = new Int32Array(n * F);
     const vids = new Int32Array(n);
     fx.extract(a.prepared.tokens, 0, n, rows, vids);
-    const keys = new Int32Array(n);
-    docKeys(a.prepared.tokens, 0, n, fx.res.clusters?.freq ?? null, keys);
-    return { rows, gold: a.tags, vids, keys };
+    return { rows, gold: a.tags, vids };
   });
 }
 
@@ -43,8 +40,6 @@ export interface TrainConfig {
   /** CRF: word vectors as real-valued inputs, and the multiplier of their values. */
   vectors?: WordVectors | null;
   vectorScale?: number;
-  /** Rows per token of the examples (default FEATURES_PER_TOKEN; the second pass has more). */
-  featuresPerToken?: number;
   log?: (msg: string) => void;
 }
 
@@ -52,7 +47,7 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
   if (cfg.learner === 'crf')
     return trainCrf(examples, {
       bits: cfg.bits,
-      featuresPerToken: cfg.featuresPerToken ?? FEATURES_PER_TOKEN,
+      featuresPerToken: FEATURES_PER_TOKEN,
       epochs: cfg.epochs,
       seed: cfg.seed,
       rate: cfg.rate ?? 0.1,
@@ -62,7 +57,7 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
       onEpoch: (e, cur, nll) => {
         if (cfg.log === undefined) return;
         let msg = `epoch ${e}: training NLL ${nll.toFixed(0)}`;
-        if (dev !== undefined && dev.length > 0) msg += `, dev micro F1 ${(scoreExamples(cur(), dev, 0, cfg.vectors ?? null, cfg.featuresPerToken).micro().f1 * 100).toFixed(2)}`;
+        if (dev !== undefined && dev.length > 0) msg += `, dev micro F1 ${(scoreExamples(cur(), dev, 0, cfg.vectors ?? null).micro().f1 * 100).toFixed(2)}`;
         cfg.log(msg);
       },
     });
@@ -83,7 +78,8 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
 }
 
 /** Token-level scoring of examples (the text core's tokens) with given weights. */
-export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, vectors: WordVectors | null = null, F = FEATURES_PER_TOKEN): SpanScorer {
+export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, vectors: WordVectors | null = null): SpanScorer {
+  const F = FEATURES_PER_TOKEN;
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
   const sc = new SpanScorer();
@@ -105,7 +101,8 @@ export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, 
  * Fits the softmax temperature of path scores so that token marginals of the predicted tags are
  * calibrated on held-out examples (grid search on log-likelihood of the gold tags).
  */
-export function fitTemperature(w: TaggerWeights, examples: Example[], vectors: WordVectors | null = null, F = FEATURES_PER_TOKEN): number {
+export function fitTemperature(w: TaggerWeights, examples: Example[], vectors: WordVectors | null = null): number {
+  const F = FEATURES_PER_TOKEN;
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
   let best = 1;
@@ -124,79 +121,6 @@ export function fitTemperature(w: TaggerWeights, examples: Example[], vectors: W
     if (ll > bestLL) { bestLL = ll; best = temp; }
   }
   return best;
-}
-
-/** First-pass output of one sentence: Viterbi tags and marginals at temperature 1. */
-export interface PassOutput {
-  tags: Int8Array;
-  marg: Float64Array;
-}
-
-/** Tags and temperature-1 marginals of examples with given weights (what the second pass reads). */
-export function decodeExamples(w: TaggerWeights, examples: Example[], vectors: WordVectors | null = null): PassOutput[] {
-  const F = FEATURES_PER_TOKEN;
-  const dec = new Decoder();
-  const tr = constrainedTransitions(w.trans);
-  return examples.map((ex) => {
-    const n = ex.gold.length;
-    const scores = new Float64Array(n * NUM_TAGS);
-    emissionScores(w.emit, ex.rows, n, F, scores);
-    if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, ex.vids!, n, NUM_TAGS, scores);
-    const tags = new Int8Array(n);
-    const marg = new Float64Array(n * NUM_TAGS);
-    if (n > 0) { dec.viterbi(scores, n, tr, tags); dec.marginals(scores, n, tr, 1, marg); }
-    return { tags, marg };
-  });
-}
-
-/**
- * Jackknifed first-pass output: the examples cut into `folds` contiguous blocks, each decoded by
- * a tagger trained on the other blocks, so that the second pass trains on tags as wrong as they
- * will be on new text.
- */
-export function outOfFold(examples: Example[], folds: number, cfg: TrainConfig): PassOutput[] {
-  const out: PassOutput[] = [];
-  for (let k = 0; k < folds; k++) {
-    const a = Math.floor((k * examples.length) / folds);
-    const b = Math.floor(((k + 1) * examples.length) / folds);
-    const w = trainWeights([...examples.slice(0, a), ...examples.slice(b)], { ...cfg, log: undefined });
-    out.push(...decodeExamples(w, examples.slice(a, b), cfg.vectors ?? null));
-    cfg.log?.(`out-of-fold first pass: block ${k + 1} of ${folds}`);
-  }
-  return out;
-}
-
-/**
- * Second-pass examples: each example's rows followed by its DOC_SLOTS document rows, the
- * examples taken as consecutive sentences of one text (the window runs over neighbours in the
- * list, as it runs over a document's sentences at run time).
- */
-export function docExamples(examples: Example[], firstPass: PassOutput[], window: number, bits: number): Example[] {
-  const F = FEATURES_PER_TOKEN;
-  const F2 = F + DOC_SLOTS;
-  const N = examples.reduce((a, e) => a + e.gold.length, 0);
-  const keys = new Int32Array(N);
-  const tags = new Int8Array(N);
-  const marg = new Float64Array(N * NUM_TAGS);
-  const bounds: number[][] = [];
-  let at = 0;
-  examples.forEach((e, k) => {
-    const n = e.gold.length;
-    keys.set(e.keys!, at);
-    tags.set(firstPass[k].tags, at);
-    marg.set(firstPass[k].marg, at * NUM_TAGS);
-    bounds.push([at, at + n]);
-    at += n;
-  });
-  const aggs = bounds.map(([a, b]) => aggregateSentence(keys, marg, a, b));
-  const mask = (1 << bits) - 1;
-  return examples.map((e, k) => {
-    const n = e.gold.length;
-    const rows = new Int32Array(n * F2);
-    for (let i = 0; i < n; i++) rows.set(e.rows.subarray(i * F, (i + 1) * F), i * F2);
-    docRows(k, bounds, aggs, keys, tags, marg, window, mask, rows, F2, F);
-    return { rows, gold: e.gold, vids: e.vids, keys: e.keys };
-  });
 }
 
 export function makeHeader(bits: number, temperature: number, training: Record<string, unknown>): Omit<ModelHeader, 'scale'> {
