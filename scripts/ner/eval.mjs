@@ -5,7 +5,7 @@
 // the whitespace tokens (a token overlapping a mention takes its type), and typed exact spans are
 // counted conlleval-style: precision, recall and F1 per type and micro-averaged.
 //
-//   npm run eval:ner [-- --model .cache/ner-dev.bin.gz] [--no-gazetteer] [--no-rules] [--errors FILE]
+//   npm run eval:ner [-- --model .cache/ner-dev.bin.gz] [--no-gazetteer] [--no-rules] [--errors FILE] [--doc-size N]
 // (defaults as in `corpus entities`: lexicon names the tagger missed and the organization rule on)
 //
 // The model must not have seen the dev sentences: .cache/ner-dev.bin.gz is written by the dev
@@ -45,27 +45,39 @@ const norm = normalizerFor('standard');
 const scorer = new SpanScorer();
 const errors = [];
 const t0 = process.hrtime.bigint();
-for (let k = 0; k < dev.length; k++) {
-  const s = dev[k];
-  const text = s.words.join(' ');
-  const starts = new Int32Array(s.words.length + 1);
+// --doc-size N: N consecutive dev sentences, one per line, make one document (ANERcorp has no
+// article marks); the default 1 scores each sentence alone, as before the document-level pass
+const DOC_SIZE = Number(opt('--doc-size', 1));
+for (let g = 0; g < dev.length; g += DOC_SIZE) {
+  const group = dev.slice(g, g + DOC_SIZE);
+  const words = group.flatMap((s) => s.words);
+  const text = group.map((s) => s.words.join(' ')).join('\n');
+  const starts = new Int32Array(words.length + 1);
   let pos = 0;
-  s.words.forEach((w, i) => { starts[i] = pos; pos += w.length + 1; });
-  starts[s.words.length] = text.length;
-  const mentions = extractEntities(prepareText(text, norm), model, { doc: String(k), gazetteerBackoff: !args.includes('--no-gazetteer'), orgRule: !args.includes('--no-rules') });
-  const pred = spansToWordTags(mentions.map((m) => ({ type: ENTITY_TYPES.indexOf(m.type), start: m.utf16Start, end: m.utf16End })), starts);
+  words.forEach((w, i) => { starts[i] = pos; pos += w.length + 1; });
+  starts[words.length] = text.length;
+  const mentions = extractEntities(prepareText(text, norm), model, { doc: String(g), gazetteerBackoff: !args.includes('--no-gazetteer'), orgRule: !args.includes('--no-rules') });
+  const predAll = spansToWordTags(mentions.map((m) => ({ type: ENTITY_TYPES.indexOf(m.type), start: m.utf16Start, end: m.utf16End })), starts);
+  let at = 0;
+  for (let q = 0; q < group.length; q++) {
+  const k = g + q;
+  const s = group[q];
+  const pred = predAll.subarray(at, at + s.words.length);
+  at += s.words.length;
   scorer.add(s.tags, pred);
   if (opt('--errors', null)) {
+    const text = s.words.join(' ');
     const g = spansOf(s.tags).map((x) => `${ENTITY_TYPES[x.type]}:${s.words.slice(x.start, x.end).join(' ')}`);
     const p = spansOf(pred).map((x) => `${ENTITY_TYPES[x.type]}:${s.words.slice(x.start, x.end).join(' ')}`);
     const miss = g.filter((x) => !p.includes(x));
     const spur = p.filter((x) => !g.includes(x));
     if (miss.length + spur.length > 0) errors.push(`#${k} ${text}\n  missed: ${miss.join(' | ')}\n  wrong:  ${spur.join(' | ')}`);
   }
+  }
 }
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 const devTokens = dev.reduce((a, s) => a + s.words.length, 0);
-console.log(`dev split: last ${DEV_SHARE * 100}% of the ANERcorp train split (${dev.length} sentences, ${devTokens} tokens); model ${MODEL}`);
+console.log(`dev split: last ${DEV_SHARE * 100}% of the ANERcorp train split (${dev.length} sentences, ${devTokens} tokens, ${DOC_SIZE} per document); model ${MODEL}`);
 console.log('end to end (prepareText + extractEntities, spans projected onto whitespace tokens), typed exact spans:');
 console.log(formatScores(scorer.scores()));
 console.log(`${secs.toFixed(2)} s`);
