@@ -110,6 +110,7 @@ const EMIT = 0; // one unit out: single[c]
 const DROP_MARK = 2; // deleted; widens the previous unit's original span (a mark belongs to its letter)
 const DROP_CONTROL = 3; // deleted; belongs to nobody
 const EXPAND = 4; // several units out, from `multi`
+const HIGH_SURROGATE = 5; // kept as EMIT is; a following low surrogate makes a pair counted in NormBuffer.pairs
 const COMBINING = 16; // flag on U+0653-U+0655 (compose step): merge into the letter just emitted when they compose; else the low bits apply
 const BASE_ACTION = 15;
 
@@ -119,6 +120,8 @@ export class NormBuffer {
   starts = new Int32Array(1024);
   ends = new Int32Array(1024);
   length = 0;
+  /** Surrogate pairs in the source of the last normalization: its length in code points is source length - pairs. */
+  pairs = 0;
   ensure(n: number, withOffsets: boolean): void {
     if (this.units.length < n) this.units = new Uint16Array(Math.max(n, this.units.length * 2));
     if (withOffsets && this.starts.length < n) {
@@ -201,6 +204,7 @@ export class Normalizer {
       }
       for (let mark = COMBINING_HAMZA[0][0]; mark <= COMBINING_HAMZA[0][1]; mark++) this.action[mark] |= COMBINING;
     }
+    for (let cp = 0xd800; cp <= 0xdbff; cp++) this.action[cp] = HIGH_SURROGATE;
   }
 
   /**
@@ -220,6 +224,7 @@ export class Normalizer {
     const action = this.action;
     const single = this.single;
     let o = 0;
+    let pairs = 0;
     for (let i = 0; i < n; i++) {
       const c = src[i];
       let a = action[c];
@@ -249,6 +254,12 @@ export class Normalizer {
         }
       }
       switch (a) {
+        case HIGH_SURROGATE:
+          units[o] = c;
+          if (withOffsets) { starts[o] = i; ends[o] = i + 1; }
+          o++;
+          if (i + 1 < n && src[i + 1] >= 0xdc00 && src[i + 1] <= 0xdfff) pairs++;
+          break;
         case DROP_MARK:
           if (withOffsets && o > 0 && ends[o - 1] === i) ends[o - 1] = i + 1;
           break;
@@ -275,6 +286,7 @@ export class Normalizer {
       }
     }
     buf.length = o;
+    buf.pairs = pairs;
     return o;
   }
 

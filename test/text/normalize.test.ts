@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Normalizer, PROFILES, STEP_INFO, STEPS, normalizerFor, toOriginal, type Step } from '../../src/text/normalize.js';
+import { NormBuffer, Normalizer, PROFILES, STEP_INFO, STEPS, normalizerFor, toOriginal, type Step } from '../../src/text/normalize.js';
+import { codePointLength } from '../../src/text/offsets.js';
 
 const only = (...steps: Step[]) => new Normalizer(steps);
 
@@ -97,4 +98,16 @@ describe('code units kept exactly', () => {
     expect(none.normalizeString(long)).toBe(long);
     expect(none.normalize(long).text).toBe(long);
   });
+
+  it('counts the surrogate pairs of its source (a text in code points is its length minus them), lone halves not', () => {
+    const buf = new NormBuffer();
+    for (const text of ['مرحبا 😀 👨\u200d👩 ﷺ', '\uD800ب\uDC00', 'x\uD83D', '\uD83D\uDE00\uD83D\uDE00', '', 'بلا رموز']) {
+      for (const profile of ['none', 'standard'] as const) {
+        normalizerFor(profile).normalizeInto(text, buf, profile === 'none');
+        expect(text.length - buf.pairs, JSON.stringify(text)).toBe(codePointLength(text));
+        expect(text.length - buf.pairs).toBe([...text].length);
+      }
+    }
+  });
 });
+

@@ -7,7 +7,6 @@
  */
 import { DIACRITICS, inRanges } from '../../text/charsets.js';
 import { NormBuffer, Normalizer } from '../../text/normalize.js';
-import { codePointLength } from '../../text/offsets.js';
 import { splitSentences } from '../../text/sentences.js';
 import {
   K_ARABIC, K_EMAIL, K_HASHTAG, K_LATIN, K_MENTION, K_MIXED, K_NUMBER, K_OTHER, K_PUNCT, K_SYMBOL, K_URL,
@@ -173,7 +172,7 @@ export class StatsCounter {
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
     sums.documents++;
-    sums.characters += codePointLength(text);
+    sums.characters += text.length - this.norm.pairs; // code points: the normalizer counted the surrogate pairs
     sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
     const kinds = sums.kinds;
     const data = tb.data;
