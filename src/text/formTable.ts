@@ -114,9 +114,29 @@ export class FormTable {
   }
 
   /** `intern` for a form without ASCII capitals whose hash is known (see findHashed). */
-  internHashed(units: ArrayLike<number>, start: number, end: number, h: number): number {
+  internHashed(units: ArrayLike<number>, start: number, end: number, h: number, given: string | null = null): number {
     const id = this.findHashed(units, start, end, h);
-    return id >= 0 ? id : this.insert(units, start, end, null);
+    return id >= 0 ? id : this.insert(units, start, end, given);
+  }
+
+  /**
+   * Where each form of a table lies in the pool of its `index()`, with its hash, by id: so that
+   * another table can intern them from the pool (folded units: `internHashed`) without a string
+   * copy or a second hashing (merging the tables of several threads).
+   */
+  static layoutOf(index: FormTableIndex, size: number): { offsets: Int32Array; lengths: Int32Array; hashes: Int32Array } {
+    const offsets = new Int32Array(size);
+    const lengths = new Int32Array(size);
+    const hashes = new Int32Array(size);
+    const slots = index.slots;
+    for (let at = 0; at < slots.length; at += 4) {
+      const id1 = slots[at];
+      if (id1 === 0 || id1 > size) continue;
+      hashes[id1 - 1] = slots[at + 1];
+      offsets[id1 - 1] = slots[at + 2];
+      lengths[id1 - 1] = slots[at + 3];
+    }
+    return { offsets, lengths, hashes };
   }
 
   /** Id of units[start, end), interning it if new. */

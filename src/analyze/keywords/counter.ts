@@ -170,10 +170,13 @@ class Tables {
     }
   }
 
-  /** Group id of a key, creating it. */
-  group(key: string, stop: boolean): number {
+  /**
+   * Group id of a key, creating it. `from`: the key's folded units and hash in another table's
+   * pool (a merge), which spares copying and hashing the string.
+   */
+  group(key: string, stop: boolean, from?: PooledForm): number {
     const before = this.groups.size;
-    const g = this.groups.internString(key);
+    const g = from ? this.groups.internHashed(from.pool, from.offset, from.offset + from.length, from.hash, key) : this.groups.internString(key);
     if (g === before) {
       this.groupData.ensure(g * 3 + 2);
       this.groupData.data[g * 3 + 2] = -1; // counted in no document yet
@@ -193,9 +196,9 @@ class Tables {
     return g;
   }
 
-  /** Form id of a string form, creating it with its group. */
-  form(form: string, word: string, group: number): number {
-    const f = this.forms.internString(form);
+  /** Form id of a string form, creating it with its group (`from`: as in `group`). */
+  form(form: string, word: string, group: number, from?: PooledForm): number {
+    const f = from ? this.forms.internHashed(from.pool, from.offset, from.offset + from.length, from.hash, form) : this.forms.internString(form);
     if (f === this.formWords.length) {
       this.formWords.push(word);
       this.formData.ensure(f * 2 + 1);
@@ -236,6 +239,14 @@ class Tables {
         : null,
     };
   }
+}
+
+/** A form as it lies in a table's pool (see FormTable.layoutOf). */
+interface PooledForm {
+  pool: Uint16Array;
+  offset: number;
+  length: number;
+  hash: number;
 }
 
 /** Counts keywords of documents added one at a time; reuses its buffers between documents. */
@@ -436,9 +447,15 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
       }
       continue;
     }
+    // The partial's keys are interned from its own pool with the hashes its index holds.
+    const groupAt = p.groupIndex ? FormTable.layoutOf(p.groupIndex, p.groups.length) : null;
+    const formAt = p.formIndex ? FormTable.layoutOf(p.formIndex, p.forms.length) : null;
+    const pooled: PooledForm = { pool: new Uint16Array(0), offset: 0, length: 0, hash: 0 };
     const groupMap = new Int32Array(p.groups.length);
+    if (groupAt) pooled.pool = p.groupIndex!.pool;
     for (let g = 0; g < p.groups.length; g++) {
-      const m = t.group(p.groups[g], p.groupStop[g] === 1);
+      if (groupAt) { pooled.offset = groupAt.offsets[g]; pooled.length = groupAt.lengths[g]; pooled.hash = groupAt.hashes[g]; }
+      const m = t.group(p.groups[g], p.groupStop[g] === 1, groupAt ? pooled : undefined);
       groupMap[g] = m;
       t.groupData.data[m * 3] += p.groupCounts[g];
       t.groupData.data[m * 3 + 1] += p.groupDocs[g];
@@ -450,8 +467,10 @@ export function mergeKeywordPartials(parts: KeywordPartial[]): KeywordPartial {
     }
     if (p.collocates) t.windowWords += p.collocates.windowWords;
     const formMap = new Int32Array(p.forms.length);
+    if (formAt) pooled.pool = p.formIndex!.pool;
     for (let f = 0; f < p.forms.length; f++) {
-      const m = t.form(p.forms[f], p.formWords[f], groupMap[p.formGroups[f]]);
+      if (formAt) { pooled.offset = formAt.offsets[f]; pooled.length = formAt.lengths[f]; pooled.hash = formAt.hashes[f]; }
+      const m = t.form(p.forms[f], p.formWords[f], groupMap[p.formGroups[f]], formAt ? pooled : undefined);
       formMap[f] = m;
       t.formData.data[m * 2] += p.formCounts[f];
     }
