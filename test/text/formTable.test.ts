@@ -82,4 +82,25 @@ describe('FormTable', () => {
     expect(t.internString('وزارة')).toBe(0);
     expect(t.forms).toEqual(['وزارة']);
   });
+
+  it("interns another table's forms from its pool and index as it would from their strings (layoutOf)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('ا', 'ب', 'م', 'ن', 'x', 'Y', 'z') }), { maxLength: 200 }), fc.array(fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('ا', 'ب', 'م', 'x', 'Y') }), { maxLength: 200 }), (a, b) => {
+        const other = new FormTable(2);
+        for (const w of b) other.internString(w);
+        const index = other.index();
+        const at = FormTable.layoutOf(index, other.size);
+        const bySlots = new FormTable(2);
+        const byStrings = new FormTable(2);
+        for (const w of a) { bySlots.internString(w); byStrings.internString(w); }
+        for (let id = 0; id < other.size; id++) {
+          const x = bySlots.internHashed(index.pool, at.offsets[id], at.offsets[id] + at.lengths[id], at.hashes[id], other.forms[id]);
+          expect(x).toBe(byStrings.internString(other.forms[id]));
+        }
+        expect(bySlots.forms).toEqual(byStrings.forms);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
+
