@@ -2,10 +2,12 @@
  * Runs an analysis over the user's inputs.
  *
  * Small inputs, stdin and `--jobs 1` run in this thread. Bigger inputs are cut into contiguous
- * groups (big JSONL files into newline-aligned byte ranges first), about eight per worker, dealt
- * out round-robin (a fixed split, so results are the same on every run). Rows come back tagged with their group and are
- * released in input order: the current group's rows stream out at once, later groups' rows wait
- * in memory only until the groups before them finish. Snapshots are merged at the end.
+ * groups (big JSONL files into newline-aligned byte ranges first), about eight per participant:
+ * `--jobs - 1` worker threads and this thread. Groups go to whichever participant is free when
+ * the analysis' result does not depend on the split, else round-robin (a fixed split, so results
+ * are the same on every run). Rows come back tagged with their group and are released in input
+ * order: the current group's rows stream out at once, later groups' rows wait in memory only
+ * until the groups before them finish. Snapshots are merged at the end.
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
