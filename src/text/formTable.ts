@@ -67,26 +67,15 @@ export class FormTable {
 
   /** Calls fn for every form: its id, and its folded units pool[offset, offset + length) with their hash. */
   forEachForm(fn: (id: number, pool: Uint16Array, offset: number, length: number, hash: number) => void): void {
-    const slots = this.slots;
-    for (let at = 0; at < slots.length; at += 4) {
-      if (slots[at] !== 0) fn(slots[at] - 1, this.pool, slots[at + 2], slots[at + 3], slots[at + 1]);
-    }
+    eachSlot(this.slots, this.forms.length, (id, hash, offset, length) => fn(id, this.pool, offset, length, hash));
   }
 
   /** Id of units[start, end), or -1 when the form was never interned. */
   find(units: ArrayLike<number>, start: number, end: number): number {
     const h = hashUnits(units, start, end);
-    const slots = this.slots;
-    const mask = this.mask;
-    const len = end - start;
-    let slot = h & mask;
-    for (;;) {
-      const at = slot * 4;
-      const id1 = slots[at];
-      if (id1 === 0) return -1;
-      if (slots[at + 1] === h && slots[at + 3] === len && this.same(slots[at + 2], units, start, len)) return id1 - 1;
-      slot = (slot + 1) & mask;
-    }
+    // the pool holds folded units: units with capitals are compared as a folded copy
+    if (sawUpper) return this.findHashed(foldedCopy(units, start, end), 0, end - start, h);
+    return this.findHashed(units, start, end, h);
   }
 
   /**
@@ -128,14 +117,11 @@ export class FormTable {
     const offsets = new Int32Array(size);
     const lengths = new Int32Array(size);
     const hashes = new Int32Array(size);
-    const slots = index.slots;
-    for (let at = 0; at < slots.length; at += 4) {
-      const id1 = slots[at];
-      if (id1 === 0 || id1 > size) continue;
-      hashes[id1 - 1] = slots[at + 1];
-      offsets[id1 - 1] = slots[at + 2];
-      lengths[id1 - 1] = slots[at + 3];
-    }
+    eachSlot(index.slots, size, (id, hash, offset, length) => {
+      hashes[id] = hash;
+      offsets[id] = offset;
+      lengths[id] = length;
+    });
     return { offsets, lengths, hashes };
   }
 
@@ -211,6 +197,14 @@ export class FormTable {
   }
 }
 
+/** Calls fn for every used slot of a table's `slots` whose id is below `size`. */
+function eachSlot(slots: Int32Array, size: number, fn: (id: number, hash: number, offset: number, length: number) => void): void {
+  for (let at = 0; at < slots.length; at += 4) {
+    const id1 = slots[at];
+    if (id1 !== 0 && id1 <= size) fn(id1 - 1, slots[at + 1], slots[at + 2], slots[at + 3]);
+  }
+}
+
 let scratch = new Uint16Array(256);
 /** The string's code units in a reused buffer (strings and buffers share one code path). */
 function unitsOf(s: string): Uint16Array {
@@ -232,10 +226,26 @@ const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 /** FNV-1a over folded UTF-16 units; the tokenizer computes the same for Arabic words as it scans them. */
 export const FORM_HASH_SEED = 0x811c9dc5 | 0;
 export const FORM_HASH_PRIME = 0x01000193;
+/** Whether the units last hashed by hashUnits held an ASCII capital. */
+let sawUpper = false;
 function hashUnits(units: ArrayLike<number>, start: number, end: number): number {
   let h = FORM_HASH_SEED;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(units[i]), FORM_HASH_PRIME);
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    let c = units[i];
+    if (c >= 0x41 && c <= 0x5a) { c += 32; upper = true; }
+    h = Math.imul(h ^ c, FORM_HASH_PRIME);
+  }
+  sawUpper = upper;
   return h;
+}
+
+let folded = new Uint16Array(64);
+/** units[start, end) with ASCII capitals folded, in a reused buffer (valid until the next call). */
+function foldedCopy(units: ArrayLike<number>, start: number, end: number): Uint16Array {
+  if (folded.length < end - start) folded = new Uint16Array((end - start) * 2);
+  for (let i = start; i < end; i++) folded[i - start] = fold(units[i]);
+  return folded;
 }
 
 

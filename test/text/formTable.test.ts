@@ -17,6 +17,10 @@ describe('FormTable', () => {
     expect(t.intern(text, 22, 29)).toBe(2);
     expect(t.forms).toEqual(['المغرب', 'fbi', 'بالمغرب']);
     expect(t.find(units('مغرب'), 0, 4)).toBe(-1);
+    // find compares capitals folded, as intern does
+    expect(t.find(text, 7, 10)).toBe(1);
+    expect(t.findString('Fbi')).toBe(1);
+    expect(t.findString('FBX')).toBe(-1);
   });
 
   it('restores from its index with the same ids, and keeps interning after', () => {
