@@ -17,9 +17,9 @@ import { splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
 import { RenderedRows, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
+import type { AnalyzerSpec } from './analyzer.js';
 import { loadAnalyzer } from './registry.js';
-import { warmUpTextCore } from '../text/warmup.js';
-import { createGroupRunner, taskBytes, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
+import { createGroupRunner, taskBytes, warmUp, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -99,13 +99,10 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
       let out: AnalysisResult<P>;
       const spec = await loadAnalyzer(name);
       if (parallel) {
-        out = yield* runInWorkers<P>(name, options, planned, inputs, lines);
+        out = yield* runInWorkers<P>(name, spec, options, planned, inputs, lines);
       } else {
         // Only worth it for an input big enough to get the hot loops optimized (see warmup.ts).
-        if (totalBytes >= minBytes) {
-          warmUpTextCore();
-          spec.warmUp?.();
-        }
+        if (totalBytes >= minBytes) warmUp(spec);
         const analyzer = spec.create(options);
         let docs = 0;
         for (const task of planned) {
@@ -198,11 +195,10 @@ function localParticipant(index: number, data: WorkerInput, inbox: Inbox): Parti
   };
 }
 
-async function* runInWorkers<P>(name: string, options: unknown, planned: InputTask[], inputs: RunInputs, lines: LineSpec | null): AsyncGenerator<Row | RenderedRows, AnalysisResult<P>> {
+async function* runInWorkers<P>(name: string, spec: AnalyzerSpec<unknown, unknown>, options: unknown, planned: InputTask[], inputs: RunInputs, lines: LineSpec | null): AsyncGenerator<Row | RenderedRows, AnalysisResult<P>> {
   const parts = inputs.jobs * GROUPS_PER_WORKER;
   const groups = groupTasks(splitTasks(planned, parts, 4 << 20), parts);
   const count = Math.min(inputs.jobs, groups.length);
-  const spec = await loadAnalyzer(name);
   const inbox = new Inbox();
   const data: WorkerInput = { analyzer: name, options, load: inputs.load, lines };
   // With a worker on every core, V8's background compiler threads only take time from the

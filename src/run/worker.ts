@@ -11,6 +11,7 @@ import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { warmUpTextCore } from '../text/warmup.js';
+import type { AnalyzerSpec } from './analyzer.js';
 import { loadAnalyzer } from './registry.js';
 
 export interface WorkerInput {
@@ -50,11 +51,16 @@ export interface GroupRunner {
   cancel(): void;
 }
 
+/** The hot code over samples before a big input: the text core, then the analysis' own (see text/warmup.ts). */
+export function warmUp(spec: AnalyzerSpec<unknown, unknown>): void {
+  warmUpTextCore();
+  spec.warmUp?.();
+}
+
 export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
   // workers run for big inputs only: warming the hot code up always pays here
   const spec = await loadAnalyzer(input.analyzer);
-  warmUpTextCore();
-  spec.warmUp?.();
+  warmUp(spec);
   const analyzer = spec.create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
   const render = input.lines ? lineRenderer(input.lines) : null;

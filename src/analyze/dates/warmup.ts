@@ -10,7 +10,6 @@
  */
 import { normalizerFor } from '../../text/normalize.js';
 import { prepareFlat } from '../../text/prepare.js';
-import { warmUpTextCore } from '../../text/warmup.js';
 import { extractDatesFlat } from './extract.js';
 import { parseRefDate } from './reference.js';
 
@@ -30,8 +29,8 @@ const SAMPLE = [
   'منتصف 2020 وأواخر العام الماضي ونهاية 2021 ومطلع 2022 وبحلول 2030 وحتى 2025م و(2024) والعام 1999.',
 ].join('\n');
 
+/** Called by the runner after text/warmup.ts's warmUpTextCore. */
 export function warmUpDates(rounds = 3): void {
-  warmUpTextCore();
   const normalizer = normalizerFor('standard');
   const ref = parseRefDate('2024-03-12');
   let sink = 0;
