@@ -86,13 +86,13 @@ class TypeCounts {
     this.counts = new IntColumn(capacity);
   }
   add(units: ArrayLike<number>, start: number, end: number): void {
-    const id = this.table.intern(units, start, end);
-    this.counts.ensure(id);
-    this.counts.data[id]++;
+    this.bump(this.table.intern(units, start, end));
   }
   /** An Arabic word with the tokenizer's hash. */
   addArabic(units: ArrayLike<number>, start: number, end: number, hash: number): void {
-    const id = this.table.internHashed(units, start, end, hash);
+    this.bump(this.table.internHashed(units, start, end, hash));
+  }
+  private bump(id: number): void {
     this.counts.ensure(id);
     this.counts.data[id]++;
   }
@@ -223,7 +223,16 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
     addSums(sums, p.sums);
     if (p === base) continue;
     const data = counts.data;
-    for (let i = 0; i < p.keys.length; i++) data[table.internString(p.keys[i])] += p.counts[i];
+    if (!p.index) {
+      for (let i = 0; i < p.keys.length; i++) data[table.internString(p.keys[i])] += p.counts[i];
+      continue;
+    }
+    // from the partial's own pool, with the hashes its index holds (no string copy, no hashing)
+    const pool = p.index.pool;
+    const at = FormTable.layoutOf(p.index, p.keys.length);
+    for (let i = 0; i < p.keys.length; i++) {
+      data[table.internHashed(pool, at.offsets[i], at.offsets[i] + at.lengths[i], at.hashes[i], p.keys[i])] += p.counts[i];
+    }
   }
   return { sums, keys: table.forms, counts: counts.data.slice(0, table.size) };
 }
