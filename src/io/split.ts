@@ -26,25 +26,59 @@ function nextLineStart(fd: number, from: number, size: number): number {
   return size;
 }
 
-/** Byte-range edges of one file: [0, e1, e2, ..., size], strictly increasing. */
-function cutPoints(path: string, size: number, n: number): number[] {
-  const edges = [0];
+/**
+ * Byte-range edges of the part [from, to) of a file, cut into about n equal ranges:
+ * [from, e1, e2, ..., to], strictly increasing. `from` must be a line start.
+ */
+function cutPoints(path: string, from: number, to: number, n: number): number[] {
+  const edges = [from];
   const fd = openSync(path, 'r');
   try {
     for (let k = 1; k < n; k++) {
-      const candidate = Math.floor((size * k) / n);
+      const candidate = from + Math.floor(((to - from) * k) / n);
       // A long line already carried the previous edge past this candidate: no range here.
       if (candidate <= edges[edges.length - 1]) continue;
       // Start the search one byte early: if the byte before the candidate is `\n`, it is a line start already.
-      const edge = nextLineStart(fd, candidate - 1, size);
-      if (edge >= size) break;
+      const edge = nextLineStart(fd, candidate - 1, to);
+      if (edge >= to) break;
       if (edge > edges[edges.length - 1]) edges.push(edge);
     }
   } finally {
     closeSync(fd);
   }
-  edges.push(size);
+  edges.push(to);
   return edges;
+}
+
+/** A task whose lines can be read from any line start: an uncompressed JSONL file or a range of one. */
+function cuttable(task: InputTask): boolean {
+  return task.format === 'jsonl' && !task.gzip && task.path !== '-';
+}
+
+/**
+ * Cuts every cuttable task (a whole JSONL file, or a byte range of one) into ranges of about
+ * `pieceBytes`, newline-aligned; the other tasks are kept as they are. Order is kept.
+ */
+export function splitFiner(tasks: InputTask[], pieceBytes: number): InputTask[] {
+  const out: InputTask[] = [];
+  for (const task of tasks) {
+    const from = task.byteStart ?? 0;
+    const to = task.byteEnd ?? task.size;
+    const n = Math.floor((to - from) / Math.max(1, pieceBytes));
+    if (!cuttable(task) || n < 2) {
+      out.push(task);
+      continue;
+    }
+    let edges: number[];
+    try {
+      edges = cutPoints(task.path, from, to, n);
+    } catch {
+      out.push(task); // unreadable now: read whole, so that the reader reports it once
+      continue;
+    }
+    for (let i = 0; i + 1 < edges.length; i++) out.push({ ...task, byteStart: edges[i], byteEnd: edges[i + 1] });
+  }
+  return out;
 }
 
 export function splitTasks(tasks: InputTask[], parts: number, minRangeBytes = 8 * 1024 * 1024): InputTask[] {
@@ -52,13 +86,13 @@ export function splitTasks(tasks: InputTask[], parts: number, minRangeBytes = 8 
   for (const task of tasks) {
     const whole = task.byteStart === undefined && task.byteEnd === undefined;
     const n = Math.min(Math.floor(parts), Math.floor(task.size / Math.max(1, minRangeBytes)));
-    if (task.format !== 'jsonl' || task.gzip || task.path === '-' || !whole || n < 2) {
+    if (!cuttable(task) || !whole || n < 2) {
       out.push(task);
       continue;
     }
     let edges: number[];
     try {
-      edges = cutPoints(task.path, task.size, n);
+      edges = cutPoints(task.path, 0, task.size, n);
     } catch {
       // Unreadable now: leave it whole so readDocs reports the problem once, with the usual message.
       out.push(task);

@@ -35,6 +35,14 @@ export type WorkerMessage =
   | { type: 'done'; partial: unknown }
   | { type: 'fatal'; message: string };
 
+/** CORPUS_TRACE=1: when each participant boots and starts each group, on stderr (ms since its thread started). */
+const trace = process.env.CORPUS_TRACE ? (what: string) => process.stderr.write(`corpus: trace ${traceClock().toFixed(0)} ms ${parentPort ? 'worker' : 'main'} ${what}\n`) : null;
+
+/** Milliseconds since the main thread started, in any thread (a worker's own clock starts with it). */
+export function traceClock(): number {
+  return performance.timeOrigin + performance.now() - Number(process.env.CORPUS_TRACE_ORIGIN ?? performance.timeOrigin);
+}
+
 /** Rows are sent in batches of about this many, so messages stay cheap and output starts early. */
 const ROW_BATCH = 512;
 
@@ -59,8 +67,10 @@ export function warmUp(spec: AnalyzerSpec<unknown, unknown>): void {
 
 export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
   // workers run for big inputs only: warming the hot code up always pays here
+  trace?.('runner boot');
   const spec = await loadAnalyzer(input.analyzer);
   warmUp(spec);
+  trace?.('runner warm');
   const analyzer = spec.create(input.options);
   const diag = (d: { severity: 'warning' | 'error'; path: string; message: string }) => post({ type: 'diag', ...d });
   const render = input.lines ? lineRenderer(input.lines) : null;
@@ -70,6 +80,7 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
   };
 
   async function runGroup(group: number, tasks: InputTask[]): Promise<void> {
+    trace?.(`group ${group} start`);
     let documents = 0;
     let batch: Row[] = [];
     for (const task of tasks) {

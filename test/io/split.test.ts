@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitTasks } from '../../src/io/split.js';
+import { splitFiner, splitTasks } from '../../src/io/split.js';
 import type { Diagnostic, Doc, InputTask } from '../../src/io/types.js';
 import { fixTask, readAll, task, tempDir } from './helpers.js';
 
@@ -119,5 +119,24 @@ describe('splitTasks', () => {
   it('leaves a file that vanished whole, so reading reports it', () => {
     const gone: InputTask = { path: '/nonexistent/x.jsonl', display: 'x.jsonl', format: 'jsonl', gzip: false, size: 100_000_000 };
     expect(splitTasks([gone], 4)).toEqual([gone]);
+  });
+});
+
+describe('splitFiner', () => {
+  it('cuts a byte range of a JSONL file into smaller newline-aligned ranges with the same documents', async () => {
+    const whole = fileTask('f.jsonl', sampleJsonl().content);
+    const [first, second] = splitTasks([whole], 2, 1000);
+    const finer = splitFiner([first, second], 20_000);
+    expect(finer.length).toBeGreaterThan(10);
+    expectTiling(finer, readFileSync(whole.path));
+    expect(finer.some((r) => r.byteStart === second.byteStart)).toBe(true); // the old edge stays an edge
+    expect(await readRanges(finer)).toEqual(await readAll(whole));
+  });
+
+  it('leaves text, gzip and stdin tasks, and ranges already small, as they are', () => {
+    const text = { ...fixTask('enc/utf8.txt'), size: 50_000_000 };
+    const gz = { ...fixTask('gz/docs.jsonl.gz'), size: 50_000_000 };
+    const small = fileTask('s.jsonl', '{"text":"x"}\n'.repeat(10));
+    expect(splitFiner([text, gz, small], 100)).toEqual([text, gz, small]);
   });
 });
