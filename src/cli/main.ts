@@ -8,8 +8,9 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeFor, formatError } from './errors.js';
 import { installEpipeExit } from '../report/sink.js';
 import { COMMANDS } from './commands/index.js';
+import { packagePath } from '../paths.js';
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+const pkg = createRequire(import.meta.url)(packagePath('package.json')) as { version: string };
 
 export function buildProgram(): Command {
   const program = new Command('corpus')

@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { canonicalEncoding } from '../io/decode.js';
 import { DEFAULT_EXTENSIONS, type LoadOptions } from '../io/types.js';
@@ -13,6 +12,7 @@ import { FORMATS, type Format } from '../report/types.js';
 import type { NormalizeSettings } from '../run/analyzer.js';
 import { PROFILE_NAMES, STEPS, type Profile, type Step } from '../text/normalize.js';
 import { CorpusError } from './errors.js';
+import { packagePath } from '../paths.js';
 
 export interface CommonConfig {
   paths: string[];
@@ -29,7 +29,7 @@ export interface CommonConfig {
  * relative to the working directory so ids read `seeds/...` when run from the project.
  */
 export function defaultPaths(): string[] {
-  const seeds = fileURLToPath(new URL('../../seeds', import.meta.url));
+  const seeds = packagePath('seeds');
   const rel = relative(process.cwd(), seeds);
   return [rel && !rel.startsWith('..') ? rel : seeds];
 }

@@ -119,7 +119,12 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
     run(cmd) {
       queue = queue.then(() => {
         if (cancelled) return;
-        return cmd.type === 'group' ? runGroup(cmd.group, cmd.tasks) : post({ type: 'done', partial: analyzer.snapshot() });
+        if (cmd.type === 'group') return runGroup(cmd.group, cmd.tasks);
+        trace?.('snapshot');
+        const partial = analyzer.snapshot();
+        trace?.('posting');
+        post({ type: 'done', partial });
+        trace?.('posted');
       });
       return queue;
     },

@@ -8,12 +8,12 @@
  * folding (see clitics.ts: hamza and alef maksura tell و+إلى from والي).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { FormTable } from './formTable.js';
 import type { Normalizer } from './normalize.js';
+import { packagePath } from '../paths.js';
 
-export const DEFAULT_WORD_LEXICON = fileURLToPath(new URL('../../data/lexicons/words.tsv.gz', import.meta.url));
+export const DEFAULT_WORD_LEXICON = packagePath('data/lexicons/words.tsv.gz');
 
 export class LexiconError extends Error {
   constructor(readonly file: string, readonly line: number, readonly what: string) {

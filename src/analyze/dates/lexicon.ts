@@ -8,10 +8,10 @@
  * schema (below); a line that breaks it raises a `LexiconError` naming the file and line.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { normalizerFor } from '../../text/normalize.js';
 import { Unit } from './types.js';
+import { packagePath } from '../../paths.js';
 
 export type Category = 'gmonth' | 'hmonth' | 'weekday' | 'ordinal' | 'number' | 'unit' | 'relative' | 'modifier' | 'tod' | 'fraction' | 'ctx';
 
@@ -310,7 +310,7 @@ export function buildLexicon(entries: Entry[]): DateLexicon {
 }
 
 /** Folder of the shipped lexicons (works from src/ under vitest and from dist/ when built). */
-export const LEXICON_DIR = fileURLToPath(new URL('../../../data/lexicons/dates/', import.meta.url));
+export const LEXICON_DIR = packagePath('data/lexicons/dates/');
 
 export function loadLexicon(dir: string = LEXICON_DIR): DateLexicon {
   const entries: Entry[] = [];

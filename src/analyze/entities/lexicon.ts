@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../paths.js';
 
 /** Entity types, plus the trigger classes that only feed features and rules. */
 export const LEXICON_LABELS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'TITLE', 'ORGHEAD', 'LOCHEAD', 'ORGPURPOSE', 'SURNAME'] as const;
@@ -68,7 +68,7 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
 
 /** The shipped lexicon folder (works from src/ under vitest and from dist/ when built). */
 export function defaultLexiconDir(): string {
-  return fileURLToPath(new URL('../../../data/lexicons/entities/', import.meta.url));
+  return packagePath('data/lexicons/entities/');
 }
 
 /** Reads every `.txt` lexicon of a folder, in file-name order (entries keep file order). */

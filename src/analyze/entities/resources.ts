@@ -3,17 +3,17 @@
  * (data/lexicons/entities) and word clusters (data/models/ner-clusters.tsv.gz).
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { normalizerFor } from '../../text/normalize.js';
 import { WordClusters } from './clusters.js';
 import type { FeatureResources } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { LexiconEntry, defaultLexiconDir, loadLexiconDir } from './lexicon.js';
+import { packagePath } from '../../paths.js';
 
 const NAME_LABELS = new Set(['PER', 'LOC', 'ORG', 'MISC']);
 
 export function defaultModelDir(): string {
-  return fileURLToPath(new URL('../../../data/models/', import.meta.url));
+  return packagePath('data/models/');
 }
 
 export function defaultClustersPath(): string {

@@ -4,10 +4,10 @@
  * any token, so they compare with word keys.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { LexiconError } from '../../text/wordLexicon.js';
+import { packagePath } from '../../paths.js';
 
-export const DEFAULT_STOPWORDS = fileURLToPath(new URL('../../../data/lexicons/stopwords.txt', import.meta.url));
+export const DEFAULT_STOPWORDS = packagePath('data/lexicons/stopwords.txt');
 
 /** Words of a stopword file: one per line, `#` comment lines and blank lines ignored. */
 export function parseStopwords(text: string, file: string): string[] {
