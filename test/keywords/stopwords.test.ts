@@ -30,6 +30,12 @@ describe('stopword lists', () => {
     expect(t.info('والمغرب', true).stop).toBe(false);
   });
 
+  it('drops a preposition left alone before a quote or a number (لـ”كود”، ل4 هيئات), as keywords of Moroccan news showed', () => {
+    const t = new TermAnalyzer(DEFAULT_TERM_SETTINGS);
+    for (const w of ['ل', 'ب', 'ك', 'و', 'ف']) expect(t.info(w, true).stop, w).toBe(true);
+    expect(t.info('لكود', true).stop).toBe(false);
+  });
+
   it('adds words from the caller, normalized', () => {
     const t = new TermAnalyzer({ ...DEFAULT_TERM_SETTINGS, extraStopwords: ['أمس'] }, WordLexicon.empty());
     expect(t.info('امس', true).stop).toBe(true);
