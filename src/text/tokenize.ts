@@ -155,8 +155,7 @@ export function tokenizeUnits(u: ArrayLike<number>, length: number, out: TokenBu
 function scanOther(u: ArrayLike<number>, i: number, n: number, c: number, k: number, cls: Uint8Array, out: TokenBuffer, newline: number): number {
   const s = i;
   // URLs
-  if ((c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) &&
-    (startsWithAscii(u, i, n, 'http://') || startsWithAscii(u, i, n, 'https://') || startsWithAscii(u, i, n, 'www.'))) {
+  if (urlStartsAt(u, i, n, c)) {
     let j = i;
     while (j < n && !isUrlStop(u[j], cls[u[j]])) j++;
     while (j > s && isUrlTrailing(u[j - 1])) j--;
@@ -170,7 +169,8 @@ function scanOther(u: ArrayLike<number>, i: number, n: number, c: number, k: num
     const tagChar = (x: number, xk: number) => xk === C_ARABIC || xk === C_LATIN || xk === C_LETTER || xk === C_DIGIT || xk === C_MARK || x === 0x5f;
     if (c === 0x23 ? tagChar(d, dk) : (dk === C_LATIN || dk === C_DIGIT || d === 0x5f)) {
       let j = i + 1;
-      if (c === 0x23) while (j < n && tagChar(u[j], cls[u[j]])) j++;
+      // a link glued to the tag (#أبلhttps://t.co/...: tweets lose that space) is a URL of its own
+      if (c === 0x23) while (j < n && tagChar(u[j], cls[u[j]]) && !urlStartsAt(u, j, n, u[j])) j++;
       else while (j < n && (cls[u[j]] === C_LATIN || cls[u[j]] === C_DIGIT || u[j] === 0x5f || (u[j] === 0x2e && j + 1 < n && cls[u[j + 1]] === C_LATIN))) j++;
       out.push(s, j, (c === 0x23 ? K_HASHTAG : K_MENTION) | newline);
       return j;
@@ -241,6 +241,12 @@ function scanOther(u: ArrayLike<number>, i: number, n: number, c: number, k: num
   // C_SYMBOL and anything else
   out.push(s, i + 1, K_SYMBOL | newline);
   return i + 1;
+}
+
+/** A URL (http://, https://, www.) begins at i; c = u[i]. */
+function urlStartsAt(u: ArrayLike<number>, i: number, n: number, c: number): boolean {
+  return (c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) &&
+    (startsWithAscii(u, i, n, 'http://') || startsWithAscii(u, i, n, 'https://') || startsWithAscii(u, i, n, 'www.'));
 }
 
 /** A mark starts a word only when a letter follows it (a stray mark between spaces is skipped). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STOPWORDS, parseStopwords, readStopwords } from '../../src/analyze/keywords/stopwords.js';
-import { DEFAULT_TERM_SETTINGS, TermAnalyzer } from '../../src/analyze/keywords/terms.js';
+import { DEFAULT_TERM_SETTINGS, TermAnalyzer, isNoiseWord } from '../../src/analyze/keywords/terms.js';
 import { LexiconError, WordLexicon } from '../../src/text/wordLexicon.js';
 
 describe('stopword lists', () => {
@@ -34,6 +34,24 @@ describe('stopword lists', () => {
     const t = new TermAnalyzer(DEFAULT_TERM_SETTINGS);
     for (const w of ['ل', 'ب', 'ك', 'و', 'ف']) expect(t.info(w, true).stop, w).toBe(true);
     expect(t.info('لكود', true).stop).toBe(false);
+  });
+
+  it('drops Arabizi, French and English function words and tweet markers (keywords of Maghrebi tweets), not content words', () => {
+    const t = new TermAnalyzer(DEFAULT_TERM_SETTINGS);
+    for (const w of ['3la', 'ghir', 'dyal', 'Machi', 'wach', 'les', 'dans', 'The', 'RT']) expect(t.info(w, false).stop, w).toBe(true);
+    for (const w of ['Maroc', 'Benkirane', 'FBI', 'Rabat', 'hanane']) expect(t.info(w, false).stop, w).toBe(false);
+  });
+
+  it('never takes one letter, or one letter repeated, for a keyword; --no-stopwords keeps them', () => {
+    for (const w of ['ل', 'م', 't', 'ههههه', 'hhhh', '😂😂😂']) expect(isNoiseWord(w), w).toBe(true);
+    for (const w of ['في', 'هه', 'co', 'ممم2', 'المغرب', '😂']) expect(isNoiseWord(w), w).toBe(w === '😂');
+    const t = new TermAnalyzer(DEFAULT_TERM_SETTINGS);
+    expect(t.info('ههههه', true).stop).toBe(true);
+    expect(t.info('hhh', false).stop).toBe(true);
+    expect(t.info('م', true).stop).toBe(true);
+    const keepAll = new TermAnalyzer({ ...DEFAULT_TERM_SETTINGS, stopwords: false });
+    expect(keepAll.info('ههههه', true).stop).toBe(false);
+    expect(keepAll.info('t', false).stop).toBe(false);
   });
 
   it('adds words from the caller, normalized', () => {

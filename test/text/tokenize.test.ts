@@ -37,6 +37,13 @@ describe('tokenizer', () => {
     ]);
   });
 
+  it('ends a hashtag where a link glued to it begins (tweets of ArSarcasm: #أبلhttps://t.co/...)', () => {
+    expect(pairs('تخدمي #أجهزة #أبلhttps://t.co/8LikGFNvm9 https://t.co/x')).toEqual([
+      ['arabic', 'تخدمي'], ['hashtag', '#أجهزة'], ['hashtag', '#أبل'], ['url', 'https://t.co/8LikGFNvm9'], ['url', 'https://t.co/x'],
+    ]);
+    expect(pairs('#tagwww.site.ma #whatever')).toEqual([['hashtag', '#tag'], ['url', 'www.site.ma'], ['hashtag', '#whatever']]);
+  });
+
   it('groups runs of final punctuation and leaves emoji as symbols', () => {
     expect(pairs('معقول؟! والله... 😂')).toEqual([['arabic', 'معقول'], ['punctuation', '؟!'], ['arabic', 'والله'], ['punctuation', '...'], ['symbol', '😂']]);
   });

@@ -77,11 +77,11 @@ export class TermAnalyzer {
   info(form: string, arabic: boolean): TermInfo {
     let folded = this.keys.normalizeString(form);
     if (!arabic) folded = folded.toLowerCase();
-    if (!arabic) return { key: folded, word: form, wordKey: folded, stop: this.stopSet.has(folded) };
+    if (!arabic) return { key: folded, word: form, wordKey: folded, stop: this.isStopKey(folded) };
     // callers cache per form, so the analyzer's own cache would only hold a second copy
     const a = this.clitics.analyzeUncached(form);
     const wordKey = a.word === form ? folded : this.keys.normalizeString(a.word);
-    const stop = this.stopSet.has(wordKey) || this.stopSet.has(folded);
+    const stop = this.isStopKey(wordKey) || this.stopSet.has(folded);
     const mode = this.settings.group;
     // a stopword keeps its word key in stem mode, so that no content word is grouped with it
     const key = mode === 'surface' ? folded : mode === 'word' || stop ? wordKey : this.stemKey(wordKey);
@@ -94,8 +94,9 @@ export class TermAnalyzer {
     return this.stemmer.stem(wordKey);
   }
 
+  /** A stopword, or (with the shipped list on) a word that cannot be a keyword: see isNoiseWord. */
   isStopKey(key: string): boolean {
-    return this.stopSet.has(key);
+    return this.stopSet.has(key) || (this.settings.stopwords && isNoiseWord(key));
   }
 
   /** Lexicon count of a folded form (forms that fold together are added up). */
@@ -117,4 +118,19 @@ export function isArabicForm(form: string): boolean {
   if (form.length === 0) return false;
   const c = form.charCodeAt(0);
   return c >= 0x0621 && c <= 0x06ff;
+}
+
+/**
+ * One letter (a preposition left alone before a quote or a number, the era letters of 2023م,
+ * the t and co of a broken link), or one letter repeated (laughter in tweets: ههههه, hhhh):
+ * never a keyword, in any script. Keys are normalized, so marks and tatweel are gone.
+ */
+export function isNoiseWord(key: string): boolean {
+  const first = key.codePointAt(0);
+  if (first === undefined) return true;
+  const width = first > 0xffff ? 2 : 1;
+  if (key.length === width) return true;
+  if (key.length < 3 * width) return false;
+  for (let i = width; i < key.length; i += width) if (key.codePointAt(i) !== first) return false;
+  return true;
 }
