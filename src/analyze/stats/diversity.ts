@@ -30,13 +30,21 @@ function lnChoose(n: number, k: number): number {
 /** Expected number of distinct types in a random sample of `sample` words, divided by `sample`. */
 export function expectedTypeRatio(counts: ArrayLike<number>, total: number, sample: number): number {
   if (total < sample) throw new RangeError('sample larger than the corpus');
-  const byFrequency = new Map<number, number>();
-  for (let i = 0; i < counts.length; i++) byFrequency.set(counts[i], (byFrequency.get(counts[i]) ?? 0) + 1);
-  const lnAll = lnChoose(total, sample);
-  let expected = 0;
-  for (const [f, types] of byFrequency) {
-    const absent = total - f < sample ? 0 : Math.exp(lnChoose(total - f, sample) - lnAll);
-    expected += types * (1 - absent);
+  // Types by frequency: most types are rare, so a dense histogram holds almost all of them and a
+  // Map the few frequent ones. (A Map for all took 20-40 ms on a corpus's 200k types: this runs
+  // once, at the end, mostly before V8 optimizes it.)
+  const SMALL = 1024;
+  const small = new Int32Array(SMALL);
+  const large = new Map<number, number>();
+  for (let i = 0; i < counts.length; i++) {
+    const f = counts[i];
+    if (f < SMALL) small[f]++;
+    else large.set(f, (large.get(f) ?? 0) + 1);
   }
+  const lnAll = lnChoose(total, sample);
+  const present = (f: number) => 1 - (total - f < sample ? 0 : Math.exp(lnChoose(total - f, sample) - lnAll));
+  let expected = 0;
+  for (let f = 1; f < SMALL; f++) if (small[f] > 0) expected += small[f] * present(f);
+  for (const [f, types] of large) expected += types * present(f);
   return expected / sample;
 }

@@ -17,7 +17,11 @@ export function topIds(counts: ArrayLike<number>, keys: readonly string[], n: nu
       i = m;
     }
   };
+  // This loop runs once, at the end, usually before V8 has optimized it: the common case (a type
+  // below the weakest of the best n) is one load and one compare against a local.
+  let floor = -Infinity; // count of the heap's root once the heap is full
   for (let id = 0; id < counts.length; id++) {
+    if (counts[id] < floor) continue;
     if (heap.length < n) {
       heap.push(id);
       for (let i = heap.length - 1; i > 0; ) {
@@ -26,9 +30,11 @@ export function topIds(counts: ArrayLike<number>, keys: readonly string[], n: nu
         [heap[i], heap[parent]] = [heap[parent], heap[i]];
         i = parent;
       }
+      if (heap.length === n) floor = counts[heap[0]];
     } else if (n > 0 && before(id, heap[0])) {
       heap[0] = id;
       siftDown(0);
+      floor = counts[heap[0]];
     }
   }
   return heap.sort((a, b) => (before(a, b) ? -1 : 1));
