@@ -11,6 +11,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { decodeValidUtf8 } from './utf8.js';
+import { readTextField, type TextUnits } from './jsonText.js';
 import { promises as fsp } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -142,6 +143,20 @@ interface JsonlState {
   line: number;
   /** True while the next line is the first line of the whole file (BOM may sit there). */
   atFileStart: boolean;
+  /** Lines whose text goes straight to an analysis as units (see FastText); null = every line is parsed. */
+  fast: FastText | null;
+}
+
+/**
+ * For an analysis that needs only each document's text (`corpus stats`): lines of the common
+ * shape (see jsonText.ts) are not parsed into a Doc; their text field is decoded from the bytes
+ * into `out` and handed to `visit`. Every other line takes the usual path (and its Doc is
+ * yielded), so diagnostics and line numbers are the same either way.
+ */
+export interface FastText {
+  field: Uint8Array;
+  out: TextUnits;
+  visit(units: Uint16Array, length: number): void;
 }
 
 function typeName(v: unknown): string {
@@ -237,6 +252,7 @@ async function* jsonlDocs(src: Chunks, st: JsonlState, lineBase: () => Promise<n
   let carry: Buffer[] = [];
   for await (const chunk of src) {
     const out: Doc[] = [];
+    let visited = false; // lines handed to st.fast: an empty batch still reports the chunk's progress
     let pos = 0;
     if (carry.length > 0) {
       const nl = chunk.indexOf(NL);
@@ -256,8 +272,19 @@ async function* jsonlDocs(src: Chunks, st: JsonlState, lineBase: () => Promise<n
     if (last >= pos) {
       // One validation for all complete lines of the chunk; per-line checks only if it fails.
       const valid = st.decoder === null && isUtf8(chunk.subarray(pos, last + 1));
+      const fast = valid ? st.fast : null;
       while (pos <= last) {
         const nl = chunk.indexOf(NL, pos);
+        if (fast !== null && !st.atFileStart) {
+          const n = readTextField(chunk, pos, nl, fast.field, fast.out);
+          if (n >= 0) {
+            st.line++;
+            visited = true;
+            fast.visit(fast.out.units, n);
+            pos = nl + 1;
+            continue;
+          }
+        }
         const r = parseLine(st, chunk, pos, nl, valid);
         pos = nl + 1;
         if (r !== null && !('error' in r) && !r.needsId) {
@@ -269,7 +296,7 @@ async function* jsonlDocs(src: Chunks, st: JsonlState, lineBase: () => Promise<n
       }
     }
     if (pos < chunk.length) carry.push(chunk.subarray(pos));
-    if (out.length > 0) yield out;
+    if (out.length > 0 || visited) yield out;
   }
   if (carry.length > 0) {
     const line = carry.length === 1 ? carry[0] : Buffer.concat(carry);
@@ -304,7 +331,7 @@ function jsonlHeadProblem(head: Buffer): { severity: 'warning' | 'error'; messag
   return null;
 }
 
-async function* readJsonl(src: Chunks, task: InputTask, opts: LoadOptions, diag: Diagnostics, lineBase: () => Promise<number>, fromFileStart: boolean): AsyncGenerator<Doc[]> {
+async function* readJsonl(src: Chunks, task: InputTask, opts: LoadOptions, diag: Diagnostics, lineBase: () => Promise<number>, fromFileStart: boolean, fast: FastText | null): AsyncGenerator<Doc[]> {
   const dec = jsonlDecoder(opts.encoding);
   if ('error' in dec) {
     diag({ severity: 'error', path: task.display, message: dec.error });
@@ -320,7 +347,7 @@ async function* readJsonl(src: Chunks, task: InputTask, opts: LoadOptions, diag:
     }
     stream = replay;
   }
-  const st: JsonlState = { task, opts, decoder: dec.decoder, line: 0, atFileStart: fromFileStart };
+  const st: JsonlState = { task, opts, decoder: dec.decoder, line: 0, atFileStart: fromFileStart, fast };
   yield* jsonlDocs(stream, st, lineBase, diag);
 }
 
@@ -407,7 +434,7 @@ async function* readStdin(task: InputTask, opts: LoadOptions, diag: Diagnostics,
     if (firstContentByte([sniff.head]) === 0x7b && looksLikeJsonl(sniff.head)) format = 'jsonl';
   }
   if (format === 'jsonl') {
-    yield* readJsonl(src, task, opts, diag, async () => 0, true);
+    yield* readJsonl(src, task, opts, diag, async () => 0, true, null);
     return;
   }
   const doc = textDoc(await collect(src), task, opts, diag);
@@ -437,6 +464,7 @@ export async function* readDocBatches(
   opts: LoadOptions,
   diag: Diagnostics,
   stdin: AsyncIterable<Buffer | string> = process.stdin,
+  fast: FastText | null = null,
 ): AsyncGenerator<Doc[]> {
   const path = task.display;
   if (task.path === '-') {
@@ -466,7 +494,7 @@ export async function* readDocBatches(
     }
     const src = task.gzip ? gunzip(fileChunks(fh, 0, Infinity)) : fileChunks(fh, start, end);
     const lineBase = start > 0 && !task.gzip ? () => countNewlines(fh, start) : async () => 0;
-    yield* readJsonl(src, task, opts, diag, lineBase, task.gzip || start === 0);
+    yield* readJsonl(src, task, opts, diag, lineBase, task.gzip || start === 0, fast);
   } catch (err) {
     diag({ severity: 'error', path, message: errorMessage(err) });
   } finally {

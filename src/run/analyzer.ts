@@ -17,6 +17,13 @@ import type { Profile, Step } from '../text/normalize.js';
 
 export interface Analyzer<P> {
   add(doc: Doc): Row[] | void;
+  /**
+   * Optional: a document known only by its text, as UTF-16 units[0, length) (valid during the
+   * call), for an analysis that needs neither its id nor its other fields and returns no rows.
+   * Workers then read JSONL lines straight from their bytes (io/jsonText.ts); the result must be
+   * what `add` would give.
+   */
+  addText?(units: Uint16Array, length: number): void;
   snapshot(): P;
 }
 

@@ -11,7 +11,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { readDocBatches, readDocs } from '../io/read.js';
+import { TextUnits, fieldBytes } from '../io/jsonText.js';
+import { readDocBatches, readDocs, type FastText } from '../io/read.js';
 import { planInputs } from '../io/sources.js';
 import { splitFiner, splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
@@ -105,8 +106,10 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
         if (totalBytes >= minBytes) warmUp(spec);
         const analyzer = spec.create(options);
         let docs = 0;
+        const field = analyzer.addText ? fieldBytes(inputs.load.textField) : null;
+        const fast: FastText | null = field === null ? null : { field, out: new TextUnits(), visit: (units, length) => { docs++; analyzer.addText!(units, length); } };
         for (const task of planned) {
-          for await (const batch of readDocBatches(task, inputs.load, inputs.diag)) {
+          for await (const batch of readDocBatches(task, inputs.load, inputs.diag, undefined, fast)) {
             for (const doc of batch) {
               docs++;
               const r = analyzer.add(doc);

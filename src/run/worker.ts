@@ -6,7 +6,8 @@
  * file instead of waiting on another thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readDocBatches } from '../io/read.js';
+import { TextUnits, fieldBytes } from '../io/jsonText.js';
+import { readDocBatches, type FastText } from '../io/read.js';
 import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
@@ -79,6 +80,20 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
     else post({ type: 'lines', group, text: rows.map(render).join(''), count: rows.length });
   };
 
+  // Documents the analysis takes as bare text skip parsing (see FastText in io/read.ts).
+  let textDocs = 0;
+  let textUnits = 0;
+  const field = analyzer.addText ? fieldBytes(input.load.textField) : null;
+  const fast: FastText | null = field === null ? null : {
+    field,
+    out: new TextUnits(),
+    visit: (units, length) => {
+      textDocs++;
+      textUnits += length;
+      analyzer.addText!(units, length);
+    },
+  };
+
   async function runGroup(group: number, tasks: InputTask[]): Promise<void> {
     trace?.(`group ${group} start`);
     let documents = 0;
@@ -87,8 +102,12 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
       const size = taskBytes(task);
       let reported = 0;
       let pending = 0;
-      for await (const docs of readDocBatches(task, input.load, diag)) {
+      for await (const docs of readDocBatches(task, input.load, diag, undefined, fast)) {
         if (cancelled) return;
+        documents += textDocs;
+        pending += Math.round(textUnits * 1.8);
+        textDocs = 0;
+        textUnits = 0;
         for (const doc of docs) {
           documents++;
           const rows = analyzer.add(doc);
@@ -107,6 +126,9 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
           pending = 0;
         }
       }
+      documents += textDocs; // a last batch of lines read as text yields no Docs
+      textDocs = 0;
+      textUnits = 0;
       post({ type: 'progress', bytes: Math.max(0, size - reported), files: task.byteStart ? 0 : 1 });
     }
     if (batch.length) send(group, batch);

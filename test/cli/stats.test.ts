@@ -102,3 +102,46 @@ describe('corpus stats on the seeds', () => {
     expect(one.trim().split('\n')).toHaveLength(25);
   });
 });
+
+describe('corpus stats reads JSONL text straight from the bytes when it can, with the same figures', () => {
+  // lines the byte reader takes (flat objects, escapes, emoji, diacritics, other fields of every
+  // kind) and lines it leaves to JSON.parse (a BOM, a nested field, an escaped key, bad JSON,
+  // a missing text): the figures must not depend on which path read which line
+  const lines = [
+    '\ufeff{"id":"a","text":"قال الرئيسُ إن المغرب شريك."}',
+    '{"id":"b","title":"عنوان","n":-1.5e3,"ok":true,"z":null,"text":"زار 3 وزراء من FBI في 2024.\\nوعاد \\"غدا\\" 😀 \\u0041"}',
+    '{"id":"c","meta":{"source":"x"},"text":"هل وصل الوفد؟"}',
+    '{"i\\u0064":"d","text":"المغرب والمغرب"}',
+    '{"id":"e","text":"نص مكسور"',
+    '{"id":"f"}',
+    '  {"text" : "مسافات حول الحقول" , "id" : 7 }\r',
+    '',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-fast-'));
+  const file = join(dir, 'mixed.jsonl');
+  writeFileSync(file, lines.map((l) => l + '\n').join('').repeat(40));
+  const env = { CORPUS_PARALLEL_MIN_BYTES: '1' };
+
+  it('gives the figures of the per-document path (which parses every line), in one thread and in two', () => {
+    const whole = corpus(['stats', file, '--format', 'json'], { env });
+    const oneThread = corpus(['stats', file, '--format', 'json', '--jobs', '1']);
+    const perDoc = corpus(['stats', file, '--per-doc', '--format', 'jsonl', '--jobs', '1']);
+    expect(whole.code).toBe(1); // the bad lines are input errors, reported
+    const corpusRow = JSON.parse(perDoc.stdout.trim().split('\n').pop()!);
+    const { scope, doc, ...figures } = corpusRow;
+    expect([scope, doc]).toEqual(['corpus', null]);
+    const unranked = (out: string) => {
+      const j = JSON.parse(out);
+      return { ...j, top_words: j.top_words.map(({ rank: _rank, ...w }: { rank: number }) => w) };
+    };
+    expect(unranked(whole.stdout)).toEqual(figures);
+    expect(unranked(oneThread.stdout)).toEqual(figures);
+    // a, b, c, d and the spaced line, 40 times, but a line with a BOM that is not the file's first
+    expect(figures.documents).toBe(1 + 40 * 4);
+    // the same diagnostics, with the same line numbers
+    const diags = (r: { stderr: string }) => r.stderr.split('\n').filter((l) => l.includes('mixed.jsonl:')).sort();
+    expect(diags(whole)).toEqual(diags(perDoc));
+    expect(diags(whole)).toHaveLength(39 + 40 + 40);
+    expect(diags(whole)[0]).toMatch(/mixed\.jsonl:\d+: /);
+  });
+});

@@ -21,6 +21,8 @@ export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
         if (!row) return undefined;
         return [(o.scope ? { scope: 'doc', ...row } : row) as unknown as Row];
       },
+      // without per-document rows a document is only its text
+      addText: o.perDoc ? undefined : (units, length) => counter.addUnits(units, length),
       snapshot: () => counter.snapshot(),
     };
   },

@@ -6,7 +6,7 @@
  * (ttr, ttr_1000, means) are computed once at the end by `figuresOf`.
  */
 import { DIACRITICS, inRanges } from '../../text/charsets.js';
-import { NormBuffer, Normalizer } from '../../text/normalize.js';
+import { NormBuffer, Normalizer, unitsOf } from '../../text/normalize.js';
 import { splitSentences } from '../../text/sentences.js';
 import {
   K_ARABIC, K_EMAIL, K_HASHTAG, K_LATIN, K_MENTION, K_MIXED, K_NUMBER, K_OTHER, K_PUNCT, K_SYMBOL, K_URL,
@@ -164,15 +164,24 @@ export class StatsCounter {
     return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
   }
 
+  /** Counts a document given as UTF-16 units src[0, n) (the loader's fast path for JSONL text). */
+  addUnits(src: Uint16Array, n: number): void {
+    this.countUnits(src, n, this.sums, this.types);
+  }
+
   private count(text: string, sums: StatsSums, types: TypeCounts): void {
-    const len = this.opts.normalizer.normalizeInto(text, this.norm, true);
+    this.countUnits(unitsOf(text), text.length, sums, types);
+  }
+
+  private countUnits(src: Uint16Array, n: number, sums: StatsSums, types: TypeCounts): void {
+    const len = this.opts.normalizer.normalizeUnitsInto(src, n, this.norm, true);
     const u = this.norm.units;
     const starts = this.norm.starts;
     const ends = this.norm.ends;
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
     sums.documents++;
-    sums.characters += text.length - this.norm.pairs; // code points: the normalizer counted the surrogate pairs
+    sums.characters += n - this.norm.pairs; // code points: the normalizer counted the surrogate pairs
     sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
     const kinds = sums.kinds;
     const data = tb.data;
@@ -188,7 +197,7 @@ export class StatsCounter {
       sums.wordUnits += e - s;
       // When diacritics are removed, a word can only hide one where its original span is longer
       // than its normalized one; when they are kept (--normalize none, light), look at every word.
-      if (k === K_ARABIC && (!this.dropsDiacritics || ends[e - 1] - starts[s] !== e - s) && hasDiacritic(text, starts[s], ends[e - 1])) sums.diacritized++;
+      if (k === K_ARABIC && (!this.dropsDiacritics || ends[e - 1] - starts[s] !== e - s) && hasDiacritic(src, starts[s], ends[e - 1])) sums.diacritized++;
     }
   }
 
@@ -198,8 +207,8 @@ export class StatsCounter {
   }
 }
 
-function hasDiacritic(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (inRanges(text.charCodeAt(i), DIACRITICS)) return true;
+function hasDiacritic(src: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (inRanges(src[i], DIACRITICS)) return true;
   return false;
 }
 
