@@ -9,6 +9,15 @@ export interface FormTableIndex {
   pool: Uint16Array;
 }
 
+/**
+ * A table without strings (`{ strings: false }`) as plain data: its index, its size, and where
+ * each form's units end in the pool, by id (forms lie in the pool in id order).
+ */
+export interface FormTableData extends FormTableIndex {
+  size: number;
+  ends: Int32Array;
+}
+
 export class FormTable {
   /**
    * Open addressing, four ints a slot: form id + 1 (0 = empty), hash, and where the form's folded
@@ -20,19 +29,55 @@ export class FormTable {
   /** The folded code units of every form, one after the other. */
   private pool: Uint16Array;
   private poolUsed = 0;
-  /** Forms by id (ids are dense, in order of first appearance). */
+  /** Forms by id (ids are dense, in order of first appearance); empty in a table without strings. */
   readonly forms: string[] = [];
+  private count = 0;
+  /**
+   * Without strings: where each form's units end in the pool, by id; `formAt` makes a string
+   * when one is asked for. Counting a corpus's types made some 200k strings per thread of which
+   * `stats` shows twenty.
+   */
+  private readonly ends: IntColumn | null;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity = 1024, options: { strings?: boolean } = {}) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
     this.pool = new Uint16Array(Math.max(16, initialCapacity) * 8);
+    this.ends = options.strings === false ? new IntColumn(initialCapacity) : null;
   }
 
   get size(): number {
-    return this.forms.length;
+    return this.count;
+  }
+
+  /** The form of an id (folded), as a string. */
+  formAt(id: number): string {
+    if (this.ends === null) return this.forms[id];
+    const end = this.ends.data[id];
+    return formOf(this.pool, id === 0 ? 0 : this.ends.data[id - 1], end);
+  }
+
+  /** A table without strings as plain data (views of its own arrays: for a table that is done). */
+  data(): FormTableData {
+    if (this.ends === null) throw new Error('FormTable.data: only for a table without strings');
+    return { slots: this.slots, pool: this.pool.subarray(0, this.poolUsed), size: this.count, ends: this.ends.data.subarray(0, this.count) };
+  }
+
+  /** The table a `data()` describes, adopting its arrays (it may grow from there). */
+  static fromData(d: FormTableData): FormTable {
+    const t = new FormTable(16, { strings: false });
+    const cap = d.slots.length / 4;
+    if (!Number.isInteger(cap) || (cap & (cap - 1)) !== 0 || d.size * 2 > cap || d.ends.length !== d.size) throw new RangeError('FormTable.fromData: not a table');
+    t.slots = d.slots;
+    t.mask = cap - 1;
+    t.pool = d.pool;
+    t.poolUsed = d.pool.length;
+    t.count = d.size;
+    t.ends!.ensure(Math.max(0, d.size - 1));
+    t.ends!.data.set(d.ends);
+    return t;
   }
 
   /**
@@ -55,6 +100,7 @@ export class FormTable {
     t.pool = index.pool;
     t.poolUsed = index.pool.length;
     for (let i = 0; i < forms.length; i++) t.forms.push(forms[i]);
+    t.count = forms.length;
     return t;
   }
 
@@ -63,11 +109,12 @@ export class FormTable {
     this.slots.fill(0);
     this.poolUsed = 0;
     this.forms.length = 0;
+    this.count = 0;
   }
 
   /** Calls fn for every form: its id, and its folded units pool[offset, offset + length) with their hash. */
   forEachForm(fn: (id: number, pool: Uint16Array, offset: number, length: number, hash: number) => void): void {
-    eachSlot(this.slots, this.forms.length, (id, hash, offset, length) => fn(id, this.pool, offset, length, hash));
+    eachSlot(this.slots, this.count, (id, hash, offset, length) => fn(id, this.pool, offset, length, hash));
   }
 
   /** Id of units[start, end), or -1 when the form was never interned. */
@@ -106,6 +153,11 @@ export class FormTable {
   internHashed(units: ArrayLike<number>, start: number, end: number, h: number, given: string | null = null): number {
     const id = this.findHashed(units, start, end, h);
     return id >= 0 ? id : this.insert(units, start, end, given);
+  }
+
+  /** Calls fn for each form of a table's index (ids below `size`): its hash and where its units lie in the index's pool. */
+  static eachIndexed(index: FormTableIndex, size: number, fn: (id: number, hash: number, offset: number, length: number) => void): void {
+    eachSlot(index.slots, size, fn);
   }
 
   /**
@@ -157,7 +209,7 @@ export class FormTable {
       if (this.slots[at + 1] === h && this.slots[at + 3] === len && this.same(this.slots[at + 2], units, start, len)) return id1 - 1;
       slot = (slot + 1) & this.mask;
     }
-    const id = this.forms.length;
+    const id = this.count;
     if (this.poolUsed + len > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
       pool.set(this.pool.subarray(0, this.poolUsed));
@@ -166,13 +218,18 @@ export class FormTable {
     const offset = this.poolUsed;
     for (let i = 0; i < len; i++) this.pool[offset + i] = fold(units[start + i]);
     this.poolUsed += len;
-    this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(this.pool, offset, offset + len));
+    if (this.ends === null) this.forms.push(given !== null && !hasUpperAscii(given) ? given : formOf(this.pool, offset, offset + len));
+    else {
+      this.ends.ensure(id);
+      this.ends.data[id] = this.poolUsed;
+    }
+    this.count++;
     const at = slot * 4;
     this.slots[at] = id + 1;
     this.slots[at + 1] = h;
     this.slots[at + 2] = offset;
     this.slots[at + 3] = len;
-    if (this.forms.length * 2 > this.mask + 1) this.rehash();
+    if (this.count * 2 > this.mask + 1) this.rehash();
     return id;
   }
 

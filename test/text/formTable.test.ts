@@ -108,3 +108,34 @@ describe('FormTable', () => {
   });
 });
 
+
+describe('FormTable without strings', () => {
+  it('gives the same ids and forms as a table with strings, makes them only on request, and survives data() and fromData()', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('ا', 'ب', 'م', 'ن', 'x', 'Y', 'z') }), { maxLength: 300 }), fc.array(fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('ا', 'م', 'x', 'Y') }), { maxLength: 100 }), (a, b) => {
+        const withStrings = new FormTable(2);
+        const lazy = new FormTable(2, { strings: false });
+        for (const w of a) expect(lazy.intern(units(w), 0, w.length)).toBe(withStrings.intern(units(w), 0, w.length));
+        expect(lazy.size).toBe(withStrings.size);
+        expect(lazy.forms).toEqual([]);
+        for (let id = 0; id < lazy.size; id++) expect(lazy.formAt(id)).toBe(withStrings.forms[id]);
+        // as another thread would get it, then growing on
+        const copy = FormTable.fromData(structuredClone(lazy.data()));
+        for (const w of b) expect(copy.intern(units(w), 0, w.length)).toBe(withStrings.intern(units(w), 0, w.length));
+        for (let id = 0; id < copy.size; id++) expect(copy.formAt(id)).toBe(withStrings.forms[id]);
+        expect(copy.findString('ﻻ')).toBe(-1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('forgets everything on reset, and refuses data() on a table with strings', () => {
+    const t = new FormTable(4, { strings: false });
+    t.intern(units('المغرب'), 0, 6);
+    t.reset();
+    expect(t.size).toBe(0);
+    expect(t.intern(units('FBI'), 0, 3)).toBe(0);
+    expect(t.formAt(0)).toBe('fbi');
+    expect(() => new FormTable(4).data()).toThrow('only for a table without strings');
+  });
+});

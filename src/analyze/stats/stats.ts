@@ -13,7 +13,7 @@ import {
   TokenBuffer, tokenizeUnits,
 } from '../../text/tokenize.js';
 import { expectedTypeRatio } from './diversity.js';
-import { FormTable, IntColumn, type FormTableIndex } from '../../text/formTable.js';
+import { FormTable, IntColumn, type FormTableData } from '../../text/formTable.js';
 import { topIds } from './top.js';
 
 /** Raw sums, mergeable. Index of `kinds` = token kind code. */
@@ -26,13 +26,15 @@ export interface StatsSums {
   diacritized: number;
 }
 
-/** What a counter sends back: sums plus the type table as parallel arrays. */
+/**
+ * What a counter sends back: sums, and the type table as data (FormTable.data: the forms'
+ * units in a pool with the hash index, no strings, so that a merge adopts it as it is and only
+ * the words shown become strings) with the count of each type by id.
+ */
 export interface StatsPartial {
   sums: StatsSums;
-  keys: string[];
+  types: FormTableData;
   counts: Int32Array;
-  /** The hash index of `keys` (FormTable.index), so that a merge can adopt the table as it is. */
-  index?: FormTableIndex;
 }
 
 export interface StatsFigures {
@@ -82,7 +84,7 @@ class TypeCounts {
   private readonly table: FormTable;
   private readonly counts: IntColumn;
   constructor(capacity: number) {
-    this.table = new FormTable(capacity);
+    this.table = new FormTable(capacity, { strings: false });
     this.counts = new IntColumn(capacity);
   }
   add(units: ArrayLike<number>, start: number, end: number): void {
@@ -96,12 +98,9 @@ class TypeCounts {
     this.counts.ensure(id);
     this.counts.data[id]++;
   }
-  entries(): { keys: string[]; counts: Int32Array } {
-    return { keys: this.table.forms.slice(), counts: this.counts.data.slice(0, this.table.size) };
-  }
-  /** Views of the live table: only for the final snapshot. */
-  liveIndex(): FormTableIndex {
-    return this.table.index(true);
+  /** Views of the live table and counts: valid until this table counts again or is reset. */
+  entries(): { types: FormTableData; counts: Int32Array } {
+    return { types: this.table.data(), counts: this.counts.data.subarray(0, this.table.size) };
   }
   /** Empties the table and counts for the next document. */
   reset(): void {
@@ -161,7 +160,7 @@ export class StatsCounter {
     this.count(text, sums, types);
     addSums(this.sums, sums);
     types.addTo(this.types);
-    return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) };
+    return { doc: id, ...rowOf({ sums, ...types.entries() }, this.opts.top) }; // before the next reset
   }
 
   /** Counts a document given as UTF-16 units src[0, n) (the loader's fast path for JSONL text). */
@@ -201,9 +200,9 @@ export class StatsCounter {
     }
   }
 
-  /** The counts so far; the counter must not count more afterwards (the index is its live table). */
+  /** The counts so far; the counter must not count more afterwards (the snapshot holds its live table). */
   snapshot(): StatsPartial {
-    return { sums: this.sums, ...this.types.entries(), index: this.types.liveIndex() };
+    return { sums: this.sums, ...this.types.entries() };
   }
 }
 
@@ -217,33 +216,28 @@ export function mergePartials(parts: StatsPartial[]): StatsPartial {
   if (parts.length === 1) return parts[0];
   const sums = emptySums();
   let total = 0;
-  let base: StatsPartial | null = null;
+  let base = parts[0];
   for (const p of parts) {
-    total += p.keys.length;
-    if (p.index && (base === null || p.keys.length > base.keys.length)) base = p;
+    total += p.types.size;
+    if (p.types.size > base.types.size) base = p;
   }
   // The merge runs in the main thread after the workers end, so its cost is all wall time: the
-  // biggest partial's table is adopted as it is, and only the others' types are interned into it
-  // (measured: 230 ms to intern every type of two partials afresh, 150 ms with a Map).
-  const table = base ? FormTable.restore(base.keys, base.index!) : new FormTable(total);
+  // biggest partial's table is adopted as it is, and only the others' types are interned into
+  // it, from their pools with the hashes their index holds (no string, no second hashing).
+  const table = FormTable.fromData(base.types);
   const counts = new IntColumn(total);
-  if (base) counts.data.set(base.counts);
+  counts.data.set(base.counts);
   for (const p of parts) {
     addSums(sums, p.sums);
     if (p === base) continue;
-    const data = counts.data;
-    if (!p.index) {
-      for (let i = 0; i < p.keys.length; i++) data[table.internString(p.keys[i])] += p.counts[i];
-      continue;
-    }
-    // from the partial's own pool, with the hashes its index holds (no string copy, no hashing)
-    const pool = p.index.pool;
-    const at = FormTable.layoutOf(p.index, p.keys.length);
-    for (let i = 0; i < p.keys.length; i++) {
-      data[table.internHashed(pool, at.offsets[i], at.offsets[i] + at.lengths[i], at.hashes[i], p.keys[i])] += p.counts[i];
-    }
+    const { pool } = p.types;
+    const partCounts = p.counts;
+    FormTable.eachIndexed(p.types, p.types.size, (id, hash, offset, length) => {
+      const target = table.internHashed(pool, offset, offset + length, hash);
+      counts.data[target] += partCounts[id];
+    });
   }
-  return { sums, keys: table.forms, counts: counts.data.slice(0, table.size) };
+  return { sums, types: table.data(), counts: counts.data.subarray(0, table.size) };
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 6) : null);
@@ -279,9 +273,9 @@ export function figuresOf(p: StatsPartial): StatsFigures {
     emails: k[K_EMAIL],
     hashtags: k[K_HASHTAG],
     mentions: k[K_MENTION],
-    types: p.keys.length,
+    types: p.types.size,
     hapax,
-    ttr: ratio(p.keys.length, words),
+    ttr: ratio(p.types.size, words),
     ttr_1000: words >= 1000 ? round(expectedTypeRatio(p.counts, words, 1000), 6) : null,
     sentences: p.sums.sentences,
     mean_token_length: ratio(p.sums.wordUnits, words),
@@ -293,8 +287,10 @@ export function figuresOf(p: StatsPartial): StatsFigures {
 export function topWords(p: StatsPartial, n: number): TopWord[] {
   if (n <= 0) return [];
   const words = wordsOf(p); // not figuresOf: its ttr_1000 walks every type
-  const ids = topIds(p.counts, p.keys, n);
-  return ids.map((id) => ({ word: p.keys[id], count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
+  const table = FormTable.fromData(p.types);
+  const formAt = (id: number) => table.formAt(id);
+  const ids = topIds(p.counts, formAt, n);
+  return ids.map((id) => ({ word: formAt(id), count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
 }
 
 export function rowOf(p: StatsPartial, top: number): StatsRow {

@@ -1,8 +1,9 @@
 /** Selecting the most frequent types without sorting the whole vocabulary. */
 
 /** Ids of the `n` largest counts, ties broken by key, without sorting every type. */
-export function topIds(counts: ArrayLike<number>, keys: readonly string[], n: number): number[] {
-  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && keys[a] < keys[b]);
+export function topIds(counts: ArrayLike<number>, keyOf: (id: number) => string, n: number): number[] {
+  // keys are only needed to break ties (and made only then: see FormTable.formAt)
+  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && keyOf(a) < keyOf(b));
   // a min-heap of the best n so far: its root is the weakest of them
   const heap: number[] = [];
   const siftDown = (i: number) => {
