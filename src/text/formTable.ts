@@ -151,8 +151,25 @@ export class FormTable {
 
   /** `intern` for a form without ASCII capitals whose hash is known (see findHashed). */
   internHashed(units: ArrayLike<number>, start: number, end: number, h: number, given: string | null = null): number {
-    const id = this.findHashed(units, start, end, h);
-    return id >= 0 ? id : this.insert(units, start, end, given);
+    const slots = this.slots;
+    const pool = this.pool;
+    const mask = this.mask;
+    const len = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const at = slot * 4;
+      const id1 = slots[at];
+      if (id1 === 0) break;
+      if (slots[at + 1] === h && slots[at + 3] === len) {
+        const offset = slots[at + 2];
+        let i = 0;
+        while (i < len && pool[offset + i] === units[start + i]) i++;
+        if (i === len) return id1 - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    // new: the empty slot is where it goes (units without capitals are stored as they are)
+    return this.place(slot, h, units, start, end, given);
   }
 
   /** Calls fn for each form of a table's index (ids below `size`): its hash and where its units lie in the index's pool. */
@@ -209,6 +226,12 @@ export class FormTable {
       if (this.slots[at + 1] === h && this.slots[at + 3] === len && this.same(this.slots[at + 2], units, start, len)) return id1 - 1;
       slot = (slot + 1) & this.mask;
     }
+    return this.place(slot, h, units, start, end, given);
+  }
+
+  /** Adds units[start, end) (hash h) as a new form in the empty `slot`; returns its id. */
+  private place(slot: number, h: number, units: ArrayLike<number>, start: number, end: number, given: string | null): number {
+    const len = end - start;
     const id = this.count;
     if (this.poolUsed + len > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
