@@ -67,14 +67,8 @@ export class FormTable {
 
   /** The table a `data()` describes, adopting its arrays (it may grow from there). */
   static fromData(d: FormTableData): FormTable {
-    const t = new FormTable(16, { strings: false });
-    const cap = d.slots.length / 4;
-    if (!Number.isInteger(cap) || (cap & (cap - 1)) !== 0 || d.size * 2 > cap || d.ends.length !== d.size) throw new RangeError('FormTable.fromData: not a table');
-    t.slots = d.slots;
-    t.mask = cap - 1;
-    t.pool = d.pool;
-    t.poolUsed = d.pool.length;
-    t.count = d.size;
+    if (d.ends.length !== d.size) throw new RangeError('FormTable.fromData: not a table');
+    const t = new FormTable(16, { strings: false }).adopt(d, d.size, 'fromData');
     t.ends!.ensure(Math.max(0, d.size - 1));
     t.ends!.data.set(d.ends);
     return t;
@@ -92,16 +86,21 @@ export class FormTable {
 
   /** A table holding `forms` (ids in order), from the `index()` of the table that interned them. */
   static restore(forms: readonly string[], index: FormTableIndex): FormTable {
-    const t = new FormTable(16);
-    const cap = index.slots.length / 4;
-    if (!Number.isInteger(cap) || (cap & (cap - 1)) !== 0 || forms.length * 2 > cap) throw new RangeError('FormTable.restore: not a table index');
-    t.slots = index.slots;
-    t.mask = cap - 1;
-    t.pool = index.pool;
-    t.poolUsed = index.pool.length;
+    const t = new FormTable(16).adopt(index, forms.length, 'restore');
     for (let i = 0; i < forms.length; i++) t.forms.push(forms[i]);
-    t.count = forms.length;
     return t;
+  }
+
+  /** Takes another table's index arrays as its own, holding `size` forms. */
+  private adopt(index: FormTableIndex, size: number, caller: string): this {
+    const cap = index.slots.length / 4;
+    if (!Number.isInteger(cap) || (cap & (cap - 1)) !== 0 || size * 2 > cap) throw new RangeError(`FormTable.${caller}: not a table index`);
+    this.slots = index.slots;
+    this.mask = cap - 1;
+    this.pool = index.pool;
+    this.poolUsed = index.pool.length;
+    this.count = size;
+    return this;
   }
 
   /** Forgets every form (the arrays are kept, so a table reused per document allocates nothing). */
@@ -130,6 +129,19 @@ export class FormTable {
    * Arabic word): no hashing, and a compare without case folding.
    */
   findHashed(units: ArrayLike<number>, start: number, end: number, h: number): number {
+    const r = this.probeHashed(units, start, end, h);
+    return r >= 0 ? r : -1;
+  }
+
+  /** `intern` for a form without ASCII capitals whose hash is known (see findHashed). */
+  internHashed(units: ArrayLike<number>, start: number, end: number, h: number, given: string | null = null): number {
+    const r = this.probeHashed(units, start, end, h);
+    // new: it goes in the empty slot the probe stopped at (units without capitals are stored as they are)
+    return r >= 0 ? r : this.place(-r - 1, h, units, start, end, given);
+  }
+
+  /** The id of the form, or -(slot + 1) for the empty slot where it would go. */
+  private probeHashed(units: ArrayLike<number>, start: number, end: number, h: number): number {
     const slots = this.slots;
     const pool = this.pool;
     const mask = this.mask;
@@ -138,7 +150,7 @@ export class FormTable {
     for (;;) {
       const at = slot * 4;
       const id1 = slots[at];
-      if (id1 === 0) return -1;
+      if (id1 === 0) return -slot - 1;
       if (slots[at + 1] === h && slots[at + 3] === len) {
         const offset = slots[at + 2];
         let i = 0;
@@ -149,28 +161,6 @@ export class FormTable {
     }
   }
 
-  /** `intern` for a form without ASCII capitals whose hash is known (see findHashed). */
-  internHashed(units: ArrayLike<number>, start: number, end: number, h: number, given: string | null = null): number {
-    const slots = this.slots;
-    const pool = this.pool;
-    const mask = this.mask;
-    const len = end - start;
-    let slot = h & mask;
-    for (;;) {
-      const at = slot * 4;
-      const id1 = slots[at];
-      if (id1 === 0) break;
-      if (slots[at + 1] === h && slots[at + 3] === len) {
-        const offset = slots[at + 2];
-        let i = 0;
-        while (i < len && pool[offset + i] === units[start + i]) i++;
-        if (i === len) return id1 - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    // new: the empty slot is where it goes (units without capitals are stored as they are)
-    return this.place(slot, h, units, start, end, given);
-  }
 
   /** Calls fn for each form of a table's index (ids below `size`): its hash and where its units lie in the index's pool. */
   static eachIndexed(index: FormTableIndex, size: number, fn: (id: number, hash: number, offset: number, length: number) => void): void {
