@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Word clusters for the entity tagger, learned from unlabeled news (no labels, no network).
 //
-//   node scripts/ner/clusters.mjs [--out data/models/ner-clusters.tsv.gz] [--vocab 100000]
+//   node scripts/ner/clusters.mjs [--out data/models/ner-clusters.tsv.gz] [--vocab 100000] [--emb-out FILE]
+//     [--sources ant_multisource,ant_jawharafm,goud] [--dims 100] [--contexts 5000] [--min-count 5]
 //
 // 1. Tokenize and normalize (standard profile) the news corpora named below with the text core.
 // 2. Count co-occurrences of each of the V most frequent words with the C most frequent words in
@@ -30,14 +31,23 @@ const BRANCHING = opt('--branching', '8,4,4,8').split(',').map(Number);
 const SEED = Number(opt('--seed', 7));
 const DATA = opt('--data', '../shared/data');
 
-// Corpora whose licences allow shipping derived data (see PROVENANCE.txt of each): CC BY 4.0
+// Default corpora, whose licences allow shipping derived data (see PROVENANCE.txt of each): CC BY 4.0
 // (goud.ma), Apache-2.0 + citation (ANT Jawhara FM), citation licence with an Apache-2.0 badge
 // (ANT multi-source). saudinewsnet is CC BY-NC-SA and is not used.
-const CORPORA = [
-  `${DATA}/ant_multisource/ant_multisource.jsonl.xz`,
-  `${DATA}/ant_jawharafm_tunisia/ant_jawharafm.jsonl.xz`,
-  `${DATA}/moroccan_goud_marsum/marsum_goud_test.jsonl.xz`,
-];
+// --sources a,b,...: other corpora of the shared data folder by name (experiments: saudinewsnet is
+// CC BY-NC-SA and moroccan_news_corpus_sample has no licence, so neither may feed a shipped file).
+const SOURCE_FILES = {
+  ant_multisource: 'ant_multisource/ant_multisource.jsonl.xz',
+  ant_jawharafm: 'ant_jawharafm_tunisia/ant_jawharafm.jsonl.xz',
+  goud: 'moroccan_goud_marsum/marsum_goud_test.jsonl.xz',
+  saudinewsnet: 'saudinewsnet/saudinewsnet.jsonl.xz',
+  moroccan_news: 'moroccan_news_corpus_sample/moroccan_news_corpus_sample.jsonl.xz',
+};
+const SOURCES = opt('--sources', 'ant_multisource,ant_jawharafm,goud').split(',');
+const CORPORA = SOURCES.map((s) => {
+  if (!(s in SOURCE_FILES)) throw new Error(`unknown source ${s} (known: ${Object.keys(SOURCE_FILES).join(', ')})`);
+  return `${DATA}/${SOURCE_FILES[s]}`;
+});
 
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...m);
@@ -391,7 +401,8 @@ const leafParent = (lvl) => { const p = new Int32Array(leaves); for (let r = 0; 
 const out = [];
 out.push('# what: word clusters (hierarchical spherical k-means over PPMI-SVD word vectors) and word frequencies, for the entity tagger');
 out.push(`# source: computed by scripts/ner/clusters.mjs (seed ${SEED}, vocab ${nV}, contexts ${nC}, dims ${D}, branching ${BRANCHING.join(',')}) from ${CORPORA.map((c) => c.replace(DATA + '/', '')).join(', ')}`);
-out.push('# licence: derived statistics; corpora: ANT corpus (Chouigui, Ben Khiroun, Elayeb; citation licence, Apache-2.0), Goud MArSum (Gaanoun et al. 2022, CC BY 4.0); see NOTICE');
+if (SOURCES.some((x) => !['ant_multisource', 'ant_jawharafm', 'goud'].includes(x))) out.push('# licence: EXPERIMENT ONLY, not to be shipped: built from corpora whose licences (CC BY-NC-SA, none stated) do not allow it');
+else out.push('# licence: derived statistics; corpora: ANT corpus (Chouigui, Ben Khiroun, Elayeb; citation licence, Apache-2.0), Goud MArSum (Gaanoun et al. 2022, CC BY 4.0); see NOTICE');
 out.push(`@leaves ${leaves}`);
 for (let lvl = depth - 2; lvl >= 0; lvl--) out.push(`@level ${sizes[lvl]} ${Array.from(leafParent(lvl)).join(' ')}`);
 for (let r = 0; r < nV; r++) out.push(`${words[vocab[r]]}\t${counts[vocab[r]]}\t${path[depth - 1][r]}`);

@@ -6,6 +6,7 @@
 // counted conlleval-style: precision, recall and F1 per type and micro-averaged.
 //
 //   npm run eval:ner [-- --model .cache/ner-dev.bin.gz] [--no-gazetteer] [--no-rules] [--errors FILE] [--doc-size N]
+//     [--clusters PATH] (the clusters file the model was trained with, if not the shipped one)
 // (defaults as in `corpus entities`: lexicon names the tagger missed and the organization rule on)
 //
 // The model must not have seen the dev sentences: .cache/ner-dev.bin.gz is written by the dev
@@ -40,7 +41,7 @@ let cut = all.length;
 for (let i = 0; i < all.length; i++) { cum += all[i].words.length; if (cum >= (1 - DEV_SHARE) * total) { cut = i + 1; break; } }
 const dev = all.slice(cut);
 
-const model = NerModel.load(MODEL, loadResources());
+const model = NerModel.load(MODEL, loadResources(opt('--clusters', null) ? { clustersPath: opt('--clusters') } : {}));
 const norm = normalizerFor('standard');
 const scorer = new SpanScorer();
 const errors = [];

@@ -6,6 +6,8 @@
 //   options: --learner crf --epochs 15 --l2 0.1 --rate 0.05 --seeds 1 --bits 20 --prune 0.02
 //            --vectors .cache/ner-vectors.txt.gz (or none) --out data/models/ner.bin.gz
 //            --dev-out .cache/ner-dev.bin.gz
+//            --clusters PATH (another clusters file than data/models/ner-clusters.tsv.gz: experiments;
+//            the vectors must come from the same clusters.mjs run, and eval.mjs needs the same --clusters)
 //            (--learner perceptron --epochs 10 --seeds 3 --vectors none: the earlier recipe)
 //
 // Data: ../shared/data/anercorp, the CAMeL Lab TRAIN split (its test split is never read, and no
@@ -57,7 +59,7 @@ const VEC_WORDS = Number(opt('--vec-words', 1e9));
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...m);
 const norm = normalizerFor('standard');
-const res = loadResources();
+const res = loadResources(opt('--clusters', null) ? { clustersPath: opt('--clusters') } : {});
 if (res.clusters === null) log('warning: no word clusters (run node scripts/ner/clusters.mjs first)');
 let vectors = null;
 if (VECTORS !== 'none' && LEARNER === 'crf') {
