@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TextUnits, fieldBytes, readTextField } from '../../src/io/jsonText.js';
+import { TextUnits, fieldBytes, readTextField, warmUpJsonText } from '../../src/io/jsonText.js';
 
 const TEXT = fieldBytes('text')!;
 
@@ -77,5 +77,10 @@ describe('readTextField', () => {
     expect(fast('{"body":"نص","text":"x"}', fieldBytes('body')!)).toBe('نص');
     expect(fieldBytes('نص')).toBe(null);
     expect(fieldBytes('a"b')).toBe(null);
+  });
+
+  it('warms up without leaving state behind', () => {
+    warmUpJsonText();
+    expect(fast('{"text":"بعد"}')).toBe('بعد');
   });
 });

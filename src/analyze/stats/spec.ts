@@ -2,6 +2,7 @@
 import type { AnalyzerSpec, NormalizeSettings } from '../../run/analyzer.js';
 import type { Row } from '../../report/types.js';
 import { normalizerFor } from '../../text/normalize.js';
+import { warmUpJsonText } from '../../io/jsonText.js';
 import { StatsCounter, StatsPartial, mergePartials } from './stats.js';
 
 export interface StatsSpecOptions {
@@ -28,4 +29,6 @@ export const statsSpec: AnalyzerSpec<StatsSpecOptions, StatsPartial> = {
   },
   merge: mergePartials,
   splitInvariant: () => true,
+  // the text core is warmed by the runner; stats adds the JSONL reader it alone uses
+  warmUp: () => warmUpJsonText(),
 };
