@@ -11,8 +11,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { TextUnits, fieldBytes } from '../io/jsonText.js';
-import { readDocBatches, readDocs, type FastText } from '../io/read.js';
+import { readDocBatches, readDocs } from '../io/read.js';
 import { planInputs } from '../io/sources.js';
 import { splitFiner, splitTasks } from '../io/split.js';
 import type { Diagnostics, Doc, InputTask, LoadOptions } from '../io/types.js';
@@ -20,7 +19,7 @@ import { RenderedRows, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import type { AnalyzerSpec } from './analyzer.js';
 import { loadAnalyzer } from './registry.js';
-import { createGroupRunner, taskBytes, traceClock, warmUp, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
+import { createGroupRunner, taskBytes, textReaderFor, traceClock, warmUp, type WorkerCommand, type WorkerInput, type WorkerMessage } from './worker.js';
 
 /** Below this much input, starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -106,8 +105,7 @@ export function startAnalysis<P>(name: string, options: unknown, inputs: RunInpu
         if (totalBytes >= minBytes) warmUp(spec);
         const analyzer = spec.create(options);
         let docs = 0;
-        const field = analyzer.addText ? fieldBytes(inputs.load.textField) : null;
-        const fast: FastText | null = field === null ? null : { field, out: new TextUnits(), visit: (units, length) => { docs++; analyzer.addText!(units, length); } };
+        const fast = textReaderFor(analyzer, inputs.load.textField, () => docs++);
         for (const task of planned) {
           for await (const batch of readDocBatches(task, inputs.load, inputs.diag, undefined, fast)) {
             for (const doc of batch) {

@@ -12,7 +12,7 @@ import type { InputTask, LoadOptions } from '../io/types.js';
 import { lineRenderer, type LineSpec } from '../report/lines.js';
 import type { Row } from '../report/types.js';
 import { warmUpTextCore } from '../text/warmup.js';
-import type { AnalyzerSpec } from './analyzer.js';
+import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { loadAnalyzer } from './registry.js';
 
 export interface WorkerInput {
@@ -36,7 +36,7 @@ export type WorkerMessage =
   | { type: 'done'; partial: unknown }
   | { type: 'fatal'; message: string };
 
-/** CORPUS_TRACE=1: when each participant boots and starts each group, on stderr (ms since its thread started). */
+/** CORPUS_TRACE=1: when each participant boots, warms up, starts each group and posts its snapshot, on stderr (ms since the main thread started). */
 const trace = process.env.CORPUS_TRACE ? (what: string) => process.stderr.write(`corpus: trace ${traceClock().toFixed(0)} ms ${parentPort ? 'worker' : 'main'} ${what}\n`) : null;
 
 /** Milliseconds since the main thread started, in any thread (a worker's own clock starts with it). */
@@ -66,6 +66,24 @@ export function warmUp(spec: AnalyzerSpec<unknown, unknown>): void {
   spec.warmUp?.();
 }
 
+/**
+ * The loader's FastText for an analysis that takes documents as bare text (`addText`), or null:
+ * each line so read goes to the analysis, then to `counted` with its length in units.
+ */
+export function textReaderFor(analyzer: Analyzer<unknown>, textField: string, counted: (length: number) => void): FastText | null {
+  const addText = analyzer.addText?.bind(analyzer);
+  const field = addText ? fieldBytes(textField) : null;
+  if (!addText || field === null) return null;
+  return {
+    field,
+    out: new TextUnits(),
+    visit: (units, length) => {
+      addText(units, length);
+      counted(length);
+    },
+  };
+}
+
 export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<GroupRunner> {
   // workers run for big inputs only: warming the hot code up always pays here
   trace?.('runner boot');
@@ -83,16 +101,10 @@ export async function createGroupRunner(input: WorkerInput, post: (m: WorkerMess
   // Documents the analysis takes as bare text skip parsing (see FastText in io/read.ts).
   let textDocs = 0;
   let textUnits = 0;
-  const field = analyzer.addText ? fieldBytes(input.load.textField) : null;
-  const fast: FastText | null = field === null ? null : {
-    field,
-    out: new TextUnits(),
-    visit: (units, length) => {
-      textDocs++;
-      textUnits += length;
-      analyzer.addText!(units, length);
-    },
-  };
+  const fast = textReaderFor(analyzer, input.load.textField, (length) => {
+    textDocs++;
+    textUnits += length;
+  });
 
   async function runGroup(group: number, tasks: InputTask[]): Promise<void> {
     trace?.(`group ${group} start`);

@@ -55,8 +55,12 @@ export class FormTable {
   /** The form of an id (folded), as a string. */
   formAt(id: number): string {
     if (this.ends === null) return this.forms[id];
-    const end = this.ends.data[id];
-    return formOf(this.pool, id === 0 ? 0 : this.ends.data[id - 1], end);
+    return FormTable.formIn({ pool: this.pool, ends: this.ends.data }, id);
+  }
+
+  /** The form of an id in a table's `data()`, as a string, without rebuilding the table. */
+  static formIn(d: Pick<FormTableData, 'pool' | 'ends'>, id: number): string {
+    return formOf(d.pool, id === 0 ? 0 : d.ends[id - 1], d.ends[id]);
   }
 
   /** A table without strings as plain data (views of its own arrays: for a table that is done). */

@@ -119,6 +119,8 @@ describe('FormTable without strings', () => {
         expect(lazy.size).toBe(withStrings.size);
         expect(lazy.forms).toEqual([]);
         for (let id = 0; id < lazy.size; id++) expect(lazy.formAt(id)).toBe(withStrings.forms[id]);
+        const data = lazy.data();
+        for (let id = 0; id < lazy.size; id++) expect(FormTable.formIn(data, id)).toBe(withStrings.forms[id]);
         // as another thread would get it, then growing on
         const copy = FormTable.fromData(structuredClone(lazy.data()));
         for (const w of b) expect(copy.intern(units(w), 0, w.length)).toBe(withStrings.intern(units(w), 0, w.length));

@@ -287,8 +287,7 @@ export function figuresOf(p: StatsPartial): StatsFigures {
 export function topWords(p: StatsPartial, n: number): TopWord[] {
   if (n <= 0) return [];
   const words = wordsOf(p); // not figuresOf: its ttr_1000 walks every type
-  const table = FormTable.fromData(p.types);
-  const formAt = (id: number) => table.formAt(id);
+  const formAt = (id: number) => FormTable.formIn(p.types, id);
   const ids = topIds(p.counts, formAt, n);
   return ids.map((id) => ({ word: formAt(id), count: p.counts[id], per_million: round((p.counts[id] * 1e6) / words, 1) }));
 }
