@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, corpus } from '../cli/run.js';
@@ -118,4 +119,30 @@ describe('corpus collocates', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('corpus: the node must be one word, got "الأمم المتحدة"\n');
   });
+});
+
+describe('corpus keywords reads JSONL text straight from the bytes, with the same counts', () => {
+  // The same documents twice: flat lines (read from the bytes) and lines with a nested field
+  // (which the byte reader leaves to JSON.parse). Keywords, n-grams and collocates must agree.
+  const texts = [
+    'زار الوزير المغرب، وقال إن بالمغرب فرصا كبيرة.\nالمغرب بلد جميل 😀 و"الرباط" عاصمته.',
+    'وللمغرب تاريخ طويل في 2024، والمغرب شريك لـFBI والإنتربول.',
+    'قالت الصحيفة إن الرباط والدار البيضاء مدينتان كبيرتان في المغرب.',
+  ];
+  const flat = texts.map((text, i) => JSON.stringify({ id: `d${i}`, n: i, text })).join('\n') + '\n';
+  const nested = texts.map((text, i) => JSON.stringify({ id: `d${i}`, meta: { n: i }, text })).join('\n') + '\n';
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-kw-fast-'));
+  writeFileSync(join(dir, 'flat.jsonl'), flat.repeat(30));
+  writeFileSync(join(dir, 'nested.jsonl'), nested.repeat(30));
+  for (const args of [['keywords', '--top', '0'], ['keywords', '--ngrams', '2', '--top', '0'], ['collocates', 'المغرب']]) {
+    it(`${args.join(' ')}: one thread and two`, () => {
+      const parsed = corpus([...args, join(dir, 'nested.jsonl'), '--format', 'jsonl', '--jobs', '1']);
+      expect(parsed.code).toBe(0);
+      expect(parsed.stdout.split('\n').length).toBeGreaterThan(3);
+      for (const jobs of ['1', '2']) {
+        const fast = corpus([...args, join(dir, 'flat.jsonl'), '--format', 'jsonl', '--jobs', jobs], { env: { CORPUS_PARALLEL_MIN_BYTES: '1' } });
+        expect(fast.stdout).toBe(parsed.stdout);
+      }
+    });
+  }
 });

@@ -280,9 +280,20 @@ export class KeywordCounter {
 
   /** Counts one document; with --per-doc returns its terms (see DocTerms). */
   add(doc: Pick<Doc, 'id' | 'text'>): DocTerms | undefined {
+    const len = this.terms.spelling.normalizeInto(doc.text, this.norm, false);
+    return this.count(len, doc.id);
+  }
+
+  /** Counts one document given as UTF-16 units `src[0, n)` (a JSONL text read from the bytes); without --per-doc only. */
+  addUnits(src: Uint16Array, n: number): void {
+    if (this.settings.perDoc) throw new Error('addUnits: per-document terms need the document id');
+    this.count(this.terms.spelling.normalizeUnitsInto(src, n, this.norm, false), '');
+  }
+
+  /** Counts the normalized text in this.norm (`len` units). */
+  private count(len: number, id: string): DocTerms | undefined {
     const t = this.t;
     const settings = this.settings;
-    const len = this.terms.spelling.normalizeInto(doc.text, this.norm, false);
     const u = this.norm.units;
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
@@ -378,7 +389,7 @@ export class KeywordCounter {
       this.docTf.data[g] = 0;
     }
     touched.length = 0;
-    return { doc: doc.id, words, keys: keys.join(KEY_SEPARATOR), counts: Int32Array.from(counts) };
+    return { doc: id, words, keys: keys.join(KEY_SEPARATOR), counts: Int32Array.from(counts) };
   }
 
   /** Counts the words within `window` words of each node occurrence, inside its sentence. */

@@ -1,4 +1,5 @@
 /** The keyword analyses as runner analyses (see src/run/analyzer.ts). */
+import { warmUpJsonText } from '../../io/jsonText.js';
 import type { Row } from '../../report/types.js';
 import type { AnalyzerSpec } from '../../run/analyzer.js';
 import { KeywordCounter, KeywordPartial, KeywordSettings, mergeKeywordPartials } from './counter.js';
@@ -13,12 +14,15 @@ export const keywordsSpec: AnalyzerSpec<KeywordSettings, KeywordPartial> = {
         const terms = counter.add(doc);
         return terms ? [terms as unknown as Row] : undefined;
       },
+      // without per-document terms a document is only its text (read from the JSONL bytes)
+      addText: settings.perDoc ? undefined : (units, length) => counter.addUnits(units, length),
       snapshot: () => counter.snapshot(),
     };
   },
   merge: mergeKeywordPartials,
   // only the n-gram tables are pruned as they fill
   splitInvariant: (settings) => settings.ngrams <= 1,
+  warmUp: () => warmUpJsonText(),
 };
 
 export interface KwicPartial {
