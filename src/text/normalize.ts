@@ -122,6 +122,28 @@ export class NormBuffer {
   length = 0;
   /** Surrogate pairs in the source of the last normalization: its length in code points is source length - pairs. */
   pairs = 0;
+  /**
+   * When not null, each normalization lists here where it removed a diacritic (or composed one
+   * into its letter): the normalized position right after the letter it belongs to, in order,
+   * `diacriticCount` of them. Statistics read diacritized words from it without the offset map.
+   */
+  diacritics: Int32Array | null = null;
+  diacriticCount = 0;
+  /** Asks the normalizations into this buffer to list their diacritics (see `diacritics`). */
+  listDiacritics(): this {
+    this.diacritics ??= new Int32Array(256);
+    return this;
+  }
+  /** Records a diacritic belonging to the unit before normalized position `at`. */
+  addDiacritic(at: number): void {
+    let list = this.diacritics!;
+    if (this.diacriticCount === list.length) {
+      const bigger = new Int32Array(list.length * 2);
+      bigger.set(list);
+      this.diacritics = list = bigger;
+    }
+    list[this.diacriticCount++] = at;
+  }
   ensure(n: number, withOffsets: boolean): void {
     if (this.units.length < n) this.units = new Uint16Array(Math.max(n, this.units.length * 2));
     if (withOffsets && this.starts.length < n) {
@@ -142,10 +164,21 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
+/** Shared by every normalizer: the code points that count as diacritics. */
+let diacritics: Uint8Array | null = null;
+function diacriticTable(): Uint8Array {
+  if (diacritics === null) {
+    diacritics = new Uint8Array(0x10000);
+    for (const [lo, hi] of DIACRITICS) for (let c = lo; c <= hi; c++) diacritics[c] = 1;
+  }
+  return diacritics;
+}
 
 export class Normalizer {
   readonly steps: ReadonlySet<Step>;
   private readonly action = new Uint8Array(0x10000);
+  /** 1 for the code points of DIACRITICS (what `diacritized_share` counts). */
+  private readonly diacritic = diacriticTable();
   /** The unit EMIT writes for each unit (the identity unless a step replaces it). */
   private readonly single = Uint16Array.from({ length: 0x10000 }, (_, i) => i);
   private readonly multi = new Map<number, Uint16Array>();
@@ -225,6 +258,8 @@ export class Normalizer {
     const single = this.single;
     let o = 0;
     let pairs = 0;
+    const listing = buf.diacritics !== null;
+    buf.diacriticCount = 0;
     for (let i = 0; i < n; i++) {
       const c = src[i];
       let a = action[c];
@@ -242,6 +277,7 @@ export class Normalizer {
           if (comp !== undefined) {
             units[o - 1] = comp;
             if (withOffsets) ends[o - 1] = i + 1;
+            if (listing && this.diacritic[c] === 1) buf.addDiacritic(o);
             continue;
           }
         }
@@ -262,6 +298,7 @@ export class Normalizer {
           break;
         case DROP_MARK:
           if (withOffsets && o > 0 && ends[o - 1] === i) ends[o - 1] = i + 1;
+          if (listing && this.diacritic[c] === 1) buf.addDiacritic(o);
           break;
         case DROP_CONTROL:
           break;
@@ -320,6 +357,7 @@ export class Normalizer {
 }
 
 const scratch = new NormBuffer();
+
 
 let copied = new Uint16Array(1 << 16);
 /**

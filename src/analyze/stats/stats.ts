@@ -141,6 +141,8 @@ export class StatsCounter {
 
   constructor(private readonly opts: StatsOptions) {
     this.dropsDiacritics = opts.normalizer.steps.has('diacritics');
+    // Removed diacritics are listed by the normalizer; then no offset map is needed.
+    if (this.dropsDiacritics) this.norm.listDiacritics();
   }
 
   /** Per-document table, reused (--per-doc). */
@@ -173,18 +175,22 @@ export class StatsCounter {
   }
 
   private countUnits(src: Uint16Array, n: number, sums: StatsSums, types: TypeCounts): void {
-    const len = this.opts.normalizer.normalizeUnitsInto(src, n, this.norm, true);
-    const u = this.norm.units;
-    const starts = this.norm.starts;
-    const ends = this.norm.ends;
+    const drops = this.dropsDiacritics;
+    const norm = this.norm;
+    const len = this.opts.normalizer.normalizeUnitsInto(src, n, norm, !drops);
+    const u = norm.units;
     const tb = this.tokens;
     tokenizeUnits(u, len, tb);
     sums.documents++;
-    sums.characters += n - this.norm.pairs; // code points: the normalizer counted the surrogate pairs
+    sums.characters += n - norm.pairs; // code points: the normalizer counted the surrogate pairs
     sums.sentences += splitSentences(u, tb, this.bounds).length / 2;
     const kinds = sums.kinds;
     const data = tb.data;
     const hashes = tb.hashes;
+    // Removed diacritics, by the normalized position right after their letter, in text order.
+    const marks = norm.diacritics;
+    const markCount = norm.diacriticCount;
+    let m = 0;
     for (let t = 0; t < tb.count; t++) {
       const s = data[t * 3];
       const e = data[t * 3 + 1];
@@ -194,9 +200,15 @@ export class StatsCounter {
       if (k === K_ARABIC) types.addArabic(u, s, e, hashes[t]);
       else types.add(u, s, e);
       sums.wordUnits += e - s;
-      // When diacritics are removed, a word can only hide one where its original span is longer
-      // than its normalized one; when they are kept (--normalize none, light), look at every word.
-      if (k === K_ARABIC && (!this.dropsDiacritics || ends[e - 1] - starts[s] !== e - s) && hasDiacritic(src, starts[s], ends[e - 1])) sums.diacritized++;
+      if (k !== K_ARABIC) continue;
+      if (drops) {
+        // a diacritic belongs to this word when it follows one of its letters: s < position <= e
+        while (m < markCount && marks![m] <= s) m++;
+        if (m < markCount && marks![m] <= e) sums.diacritized++;
+      } else if (hasDiacritic(src, norm.starts[s], norm.ends[e - 1])) {
+        // diacritics kept (--normalize none, light): look in every word
+        sums.diacritized++;
+      }
     }
   }
 
