@@ -10,7 +10,7 @@ import { splitProclitics } from './clitics.js';
 import type { NerModel } from './model.js';
 import { labelIndex } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
-import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
+import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf, type TagSpan } from './tags.js';
 
 export type MentionSource = 'model' | 'gazetteer' | 'rule';
 
@@ -112,6 +112,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   const gaz = model.resources.gazetteer;
   const out: EntityMention[] = [];
   const toks = prepared.tokens;
+  const dialect = readsAsDialect(toks, model.resources.notNames);
   let tags = new Int8Array(256);
   let marg = new Float64Array(256 * NUM_TAGS);
   for (const s of prepared.sentences) {
@@ -121,7 +122,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     if (tags.length < n) { tags = new Int8Array(n * 2); marg = new Float64Array(n * 2 * NUM_TAGS); }
     if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
     else model.tag(toks, a0, s.endToken, tags);
-    const spans = spansOf(tags.subarray(0, n));
+    const spans = cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect);
     const covered = new Uint8Array(n);
     const useGaz = options.gazetteerBackoff !== false && gaz !== null;
     const hits = useGaz ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
@@ -176,6 +177,60 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/**
+ * The tagger's spans without the words that are never part of a name (Darija function words,
+ * not-names.txt): a span is cut at them (سليمان الريسوني اللي كاين -> سليمان الريسوني); a weak
+ * form (هادي, also a name) never cuts, and goes only when it is the whole span in a document that
+ * reads as Darija (`dialect`, see readsAsDialect). What follows such a word is kept
+ * only when it is two words or more (هاد بن زايد -> بن زايد): one word after it was a dialect
+ * word in most of the Darija news looked at (ماشي ساهل, اللي دار, فاش كيلبسو), and a name the
+ * lexicons know comes back through the gazetteer (هاد الإمارات -> الإمارات).
+ */
+export function cutAtNotNames(spans: TagSpan[], toks: Token[], a0: number, notNames: ReadonlyMap<string, boolean> | undefined, dialect: boolean): TagSpan[] {
+  if (notNames === undefined || notNames.size === 0) return spans;
+  const never = (i: number, alone: boolean): boolean => {
+    const weak = notNameOf(toks[a0 + i].norm, notNames);
+    return weak !== undefined && (!weak || (alone && dialect));
+  };
+  let out: TagSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    let cut = false;
+    for (let i = sp.start; i < sp.end && !cut; i++) cut = never(i, sp.end - sp.start === 1);
+    if (!cut) {
+      out?.push(sp);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    let from = sp.start;
+    for (let i = sp.start; i <= sp.end; i++) {
+      if (i < sp.end && !never(i, sp.end - sp.start === 1)) continue;
+      if (i - from > (from > sp.start ? 1 : 0)) out.push({ type: sp.type, start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return out ?? spans;
+}
+
+/** A form's entry in the not-names list (weak or not), alone or after و. */
+function notNameOf(w: string, notNames: ReadonlyMap<string, boolean>): boolean | undefined {
+  const weak = notNames.get(w);
+  return weak === undefined && w.length > 2 && w.charCodeAt(0) === 0x0648 ? notNames.get(w.slice(1)) : weak;
+}
+
+/** Whether a document reads as Darija: two different unmarked forms of the not-names list in it. */
+export function readsAsDialect(toks: Token[], notNames: ReadonlyMap<string, boolean> | undefined): boolean {
+  if (notNames === undefined) return false;
+  let first: string | null = null;
+  for (const t of toks) {
+    if (t.kind !== 'arabic' || notNameOf(t.norm, notNames) !== false) continue;
+    const w = t.norm.charCodeAt(0) === 0x0648 && !notNames.has(t.norm) ? t.norm.slice(1) : t.norm;
+    if (first === null) first = w;
+    else if (w !== first) return true;
+  }
+  return false;
 }
 
 /** Whether token i - 1 (in the sentence from a0) is a noun that announces a place (مدينة, منطقة). */

@@ -24,6 +24,8 @@ export interface FeatureResources {
   triggers: Gazetteer | null;
   /** Dense word vectors aligned with the clusters' word ids (optional). */
   vectors?: WordVectors | null;
+  /** Words never part of a name (normalized form -> true when only a whole span of it is dropped); read by the extractor, not a feature. */
+  notNames?: ReadonlyMap<string, boolean>;
 }
 
 /** Token offsets whose word vectors are real-valued inputs of a token (word before, word, word after). */

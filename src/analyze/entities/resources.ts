@@ -20,12 +20,21 @@ export function defaultClustersPath(): string {
   return defaultModelDir() + 'ner-clusters.tsv.gz';
 }
 
-/** Splits lexicon entries into the name gazetteer and the trigger gazetteer. */
-export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer } {
+/** Words that are never part of a name (not-names.txt), read after the tagger, not by it. */
+const NOT_NAME = 'NOTNAME';
+
+/**
+ * Splits lexicon entries into the name gazetteer, the trigger gazetteer and the words that are
+ * never part of a name (normalized form -> weak: true when the form is a name only alone).
+ */
+export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean> } {
   const norm = normalizerFor('standard');
+  const notNames = new Map<string, boolean>();
+  for (const e of entries) if (e.label === NOT_NAME) e.forms.forEach((f, i) => notNames.set(norm.normalizeString(f), e.weak[i]));
   return {
     gazetteer: new Gazetteer(entries.filter((e) => NAME_LABELS.has(e.label)), norm),
-    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label)), norm, { articleInsensitive: true }),
+    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME), norm, { articleInsensitive: true }),
+    notNames,
   };
 }
 
@@ -41,8 +50,8 @@ export interface ResourceOptions {
 
 export function loadResources(opt: ResourceOptions = {}): FeatureResources {
   const entries = loadLexiconDir(opt.lexiconDir ?? defaultLexiconDir());
-  const { gazetteer, triggers } = buildGazetteers(entries);
+  const { gazetteer, triggers, notNames } = buildGazetteers(entries);
   const cp = opt.clustersPath === undefined ? defaultClustersPath() : opt.clustersPath;
   const clusters = cp !== null && existsSync(cp) ? WordClusters.load(cp) : null;
-  return { clusters, gazetteer, triggers };
+  return { clusters, gazetteer, triggers, notNames };
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cutAtNotNames, readsAsDialect } from '../../src/analyze/entities/extract.js';
+import { loadResources } from '../../src/analyze/entities/resources.js';
+import { normalizerFor } from '../../src/text/normalize.js';
+import { prepareText } from '../../src/text/prepare.js';
+
+// Sentences of Darija news (goud.ma style) where the tagger, trained on MSA, had run a name into
+// the dialect words around it; the span is given as the tagger gave it, token indexes.
+const norm = normalizerFor('standard');
+const { notNames } = loadResources({ clustersPath: null });
+
+function cut(text: string, start: number, end: number): string[] {
+  const p = prepareText(text, norm);
+  return cutAtNotNames([{ type: 0, start, end }], p.tokens, 0, notNames, readsAsDialect(p.tokens, notNames)).map((s) => p.tokens.slice(s.start, s.end).map((t) => t.text).join(' '));
+}
+
+describe('words that are never part of a name (not-names.txt)', () => {
+  it('are read from the lexicon folder, weak forms marked', () => {
+    expect(notNames!.get('اللي')).toBe(false);
+    expect(notNames!.get('هادي')).toBe(true);
+  });
+
+  it('cut a span and leave the name before them', () => {
+    expect(cut('الصحافي سليمان الريسوني اللي كاين فالحبس', 1, 5)).toEqual(['سليمان الريسوني']);
+    expect(cut('وقالت سميرة اللي خدامة معاه', 1, 3)).toEqual(['سميرة']);
+    expect(cut('الوزير محمد الوفا اللّي كان', 1, 4)).toEqual(['محمد الوفا']); // with a shadda
+  });
+
+  it('keep two words or more after them, not one', () => {
+    expect(cut('شفتي هاد بن زايد', 1, 4)).toEqual(['بن زايد']);
+    expect(cut('راه ماشي ساهل', 1, 3)).toEqual([]);
+    expect(cut('قالت ليه واللي دار', 2, 4)).toEqual([]); // after و
+  });
+
+  it('drop a weak form only when it is the whole span, in a document that reads as Darija', () => {
+    expect(cut('واش قال هادي اللي كتب', 2, 3)).toEqual([]);
+    expect(cut('التقى الرئيس هادي بالوفد في الرياض', 2, 3)).toEqual(['هادي']); // president Hadi of Yemen, MSA
+    expect(cut('الرئيس عبد ربه منصور هادي', 1, 5)).toEqual(['عبد ربه منصور هادي']);
+    expect(cut('صرح المصمم كريستوفر كاين للصحيفة', 2, 4)).toEqual(['كريستوفر كاين']); // Kane, a name inside a span
+  });
+
+  it('leave the Iraqi province ديالى alone (ديالي, my, is not listed)', () => {
+    expect(cut('اشتباكات في محافظة ديالى شمال بغداد', 3, 4)).toEqual(['ديالى']);
+  });
+
+  it('tell a Darija document by two different listed words', () => {
+    const dialect = (t: string) => readsAsDialect(prepareText(t, norm).tokens, notNames);
+    expect(dialect('واش كاين شي حد اللي جا')).toBe(true);
+    expect(dialect('قال اللي اللي')).toBe(false);
+    expect(dialect('قال الرئيس هادي إن الحوار مستمر')).toBe(false);
+  });
+
+  it('leave MSA names alone', () => {
+    expect(cut('استقبل الملك محمد السادس وفدا', 2, 4)).toEqual(['محمد السادس']);
+  });
+});
