@@ -191,7 +191,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
 export function cutAtNotNames(spans: TagSpan[], toks: Token[], a0: number, notNames: ReadonlyMap<string, boolean> | undefined, dialect: boolean): TagSpan[] {
   if (notNames === undefined || notNames.size === 0) return spans;
   const never = (i: number, alone: boolean): boolean => {
-    const weak = notNameOf(toks[a0 + i].norm, notNames);
+    const weak = notNames.get(toks[a0 + i].norm);
     return weak !== undefined && (!weak || (alone && dialect));
   };
   let out: TagSpan[] | null = null;
@@ -214,21 +214,14 @@ export function cutAtNotNames(spans: TagSpan[], toks: Token[], a0: number, notNa
   return out ?? spans;
 }
 
-/** A form's entry in the not-names list (weak or not), alone or after و. */
-function notNameOf(w: string, notNames: ReadonlyMap<string, boolean>): boolean | undefined {
-  const weak = notNames.get(w);
-  return weak === undefined && w.length > 2 && w.charCodeAt(0) === 0x0648 ? notNames.get(w.slice(1)) : weak;
-}
-
 /** Whether a document reads as Darija: two different unmarked forms of the not-names list in it. */
 export function readsAsDialect(toks: Token[], notNames: ReadonlyMap<string, boolean> | undefined): boolean {
   if (notNames === undefined) return false;
   let first: string | null = null;
   for (const t of toks) {
-    if (t.kind !== 'arabic' || notNameOf(t.norm, notNames) !== false) continue;
-    const w = t.norm.charCodeAt(0) === 0x0648 && !notNames.has(t.norm) ? t.norm.slice(1) : t.norm;
-    if (first === null) first = w;
-    else if (w !== first) return true;
+    if (t.kind !== 'arabic' || notNames.get(t.norm) !== false) continue;
+    if (first === null) first = t.norm;
+    else if (t.norm !== first) return true;
   }
   return false;
 }

@@ -30,7 +30,15 @@ const NOT_NAME = 'NOTNAME';
 export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean> } {
   const norm = normalizerFor('standard');
   const notNames = new Map<string, boolean>();
-  for (const e of entries) if (e.label === NOT_NAME) e.forms.forEach((f, i) => notNames.set(norm.normalizeString(f), e.weak[i]));
+  // with و glued too (واللي), so that the extractor looks each token up once, without slicing
+  for (const e of entries) {
+    if (e.label !== NOT_NAME) continue;
+    e.forms.forEach((f, i) => {
+      const form = norm.normalizeString(f);
+      notNames.set(form, e.weak[i]);
+      notNames.set('و' + form, e.weak[i]);
+    });
+  }
   return {
     gazetteer: new Gazetteer(entries.filter((e) => NAME_LABELS.has(e.label)), norm),
     triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME), norm, { articleInsensitive: true }),
