@@ -1,32 +1,32 @@
 #!/usr/bin/env node
-// Experiment: self-training on unlabeled news. A tagger trained on the labeled sentences tags
-// sentences of unlabeled news; the sentences it tags with confidence (at least one entity, every
-// token's tag with a forward-backward marginal of --min-marg or more) are added, with its tags as
-// gold, to the labeled ones, and the tagger is trained again.
+// Cross-validation of the self-training step of the shipped recipe (scripts/ner/train.mjs), and
+// experiments with its options. A tagger trained on the labeled sentences tags sentences of
+// unlabeled news; the sentences it tags with confidence (at least one entity, every token's tag
+// with a forward-backward marginal of --self-min-marg or more) are added, with its tags as gold,
+// to the labeled ones, and the tagger is trained again (src/analyze/entities/selftrain.ts,
+// scripts/ner/unlabeled.mjs).
 //
 //   node scripts/ner/selftrain.mjs --mode cv   5-fold CV as cv.mjs (the first tagger of each fold
 //                                               trains on that fold's training part only), prints
 //                                               the plain and the self-trained scores per fold
 //   node scripts/ner/selftrain.mjs --mode dev  the dev run of train.mjs (first 85%), writes the
 //                                               self-trained dev model to --dev-out for eval.mjs
-//   options: --source ant_multisource|ant_jawharafm|goud --every 7 (one document in N) --tokens 600000
-//            (unlabeled tokens tagged) --min-marg 0.95 --max-extra 150000 (tokens added at most)
-//            --min-len 6 --max-len 50 --clusters PATH --vectors PATH
-// Not used for the shipped model.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+//   options (defaults: the shipped recipe, SELF_TRAIN_DEFAULTS):
+//            --self-train ant_multisource (comma list of ant_multisource, ant_jawharafm, goud)
+//            --self-every 3 (one document in N) --self-tokens 2400000 (unlabeled tokens tagged)
+//            --self-min-marg 0.9 --self-max-extra 500000 (tokens added at most)
+//            --self-min-len 6 --self-max-len 50 --clusters PATH --vectors PATH
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { normalizerFor } from '../../dist/text/normalize.js';
-import { prepareText } from '../../dist/text/prepare.js';
 import { parseConll, anercorpLabels } from '../../dist/analyze/entities/conll.js';
-import { FEATURES_PER_TOKEN, FeatureExtractor, VECTOR_OFFSETS } from '../../dist/analyze/entities/features.js';
+import { FeatureExtractor } from '../../dist/analyze/entities/features.js';
 import { NerModel } from '../../dist/analyze/entities/model.js';
-import { Decoder, constrainedTransitions, emissionScores } from '../../dist/analyze/entities/perceptron.js';
 import { loadResources } from '../../dist/analyze/entities/resources.js';
 import { SpanScorer } from '../../dist/analyze/entities/score.js';
-import { NUM_TAGS } from '../../dist/analyze/entities/tags.js';
-import { WordVectors, addVectorScores } from '../../dist/analyze/entities/vectors.js';
+import { WordVectors } from '../../dist/analyze/entities/vectors.js';
+import { SELF_TRAIN_DEFAULTS, confidentExamples } from '../../dist/analyze/entities/selftrain.js';
+import { readUnlabeled, selfTrainOptions } from './unlabeled.mjs';
 import { buildExamples, fitTemperature, formatScores, makeHeader, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
 
 const args = process.argv.slice(2);
@@ -36,14 +36,6 @@ const DATA = opt('--data', '../shared/data');
 const FOLDS = 5;
 const EPOCHS = Number(opt('--epochs', 15));
 const BITS = 20;
-const SRC = { ant_multisource: 'ant_multisource/ant_multisource.jsonl.xz', ant_jawharafm: 'ant_jawharafm_tunisia/ant_jawharafm.jsonl.xz', goud: 'moroccan_goud_marsum/marsum_goud_test.jsonl.xz' };
-const SOURCE = opt('--source', 'ant_multisource');
-const EVERY = Number(opt('--every', 7));
-const TOKENS = Number(opt('--tokens', 600000));
-const MIN_MARG = Number(opt('--min-marg', 0.95));
-const MAX_EXTRA = Number(opt('--max-extra', 150000));
-const MIN_LEN = Number(opt('--min-len', 6));
-const MAX_LEN = Number(opt('--max-len', 50));
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...m);
 
@@ -56,61 +48,14 @@ const algo = { bits: BITS, epochs: EPOCHS, seed: 1, learner: 'crf', rate: 0.05, 
 const all = parseConll(readFileSync(`${DATA}/anercorp/ANERCorp_CamelLab_train.txt`, 'utf8'), 'anercorp', anercorpLabels);
 const ex = buildExamples(all, norm, fx);
 
-// ---- unlabeled sentences as examples (gold filled in by the tagger) ---------------------------
-const F = FEATURES_PER_TOKEN;
-const unl = [];
-{
-  const xz = spawn('xz', ['-dc', `${DATA}/${SRC[SOURCE]}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const rl = createInterface({ input: xz.stdout, crlfDelay: Infinity });
-  let k = 0, tok = 0;
-  for await (const line of rl) {
-    if (line === '' || k++ % EVERY !== 0) continue;
-    const rec = JSON.parse(line);
-    if (typeof rec.text !== 'string') continue;
-    const p = prepareText(rec.text, norm);
-    for (const s of p.sentences) {
-      const n = s.endToken - s.firstToken;
-      if (n < MIN_LEN || n > MAX_LEN) continue;
-      const rows = new Int32Array(n * F);
-      const vids = new Int32Array(n);
-      fx.extract(p.tokens, s.firstToken, s.endToken, rows, vids);
-      unl.push({ rows, vids, gold: new Int8Array(n) });
-      tok += n;
-    }
-    if (tok >= TOKENS) break;
-  }
-  xz.kill();
-  log(`${unl.length} unlabeled sentences, ${tok} tokens (${SOURCE}, one document in ${EVERY})`);
-}
+const SELF = selfTrainOptions(opt, SELF_TRAIN_DEFAULTS, DATA);
+const unl = await readUnlabeled(fx, norm, SELF, log);
 
 /** Tags the unlabeled sentences with w; returns the confident ones with the tags as gold. */
 function confident(w) {
-  const dec = new Decoder();
-  const tr = constrainedTransitions(w.trans);
-  const out = [];
-  let tokens = 0, withEnt = 0;
-  for (const u of unl) {
-    const n = u.gold.length;
-    const scores = new Float64Array(n * NUM_TAGS);
-    emissionScores(w.emit, u.rows, n, F, scores);
-    addVectorScores(w.dense, vectors, VECTOR_OFFSETS, u.vids, n, NUM_TAGS, scores);
-    const tags = new Int8Array(n);
-    dec.viterbi(scores, n, tr, tags);
-    let ents = 0;
-    for (let i = 0; i < n; i++) if (tags[i] !== 0) ents++;
-    if (ents === 0) continue;
-    withEnt++;
-    const marg = new Float64Array(n * NUM_TAGS);
-    dec.marginals(scores, n, tr, 1, marg);
-    let ok = true;
-    for (let i = 0; i < n && ok; i++) if (marg[i * NUM_TAGS + tags[i]] < MIN_MARG) ok = false;
-    if (!ok) continue;
-    if (tokens + n > MAX_EXTRA) break;
-    out.push({ rows: u.rows, vids: u.vids, gold: tags });
-    tokens += n;
-  }
-  log(`${withEnt} sentences with an entity; ${out.length} confident kept (${tokens} tokens)`);
-  return out;
+  const c = confidentExamples(w, unl, vectors, SELF.minMarg, SELF.maxExtra);
+  log(`${c.withEntity} sentences with an entity; ${c.examples.length} confident kept (${c.tokens} tokens)`);
+  return c.examples;
 }
 
 if (MODE === 'cv') {
