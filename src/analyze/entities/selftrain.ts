@@ -5,10 +5,11 @@
  * of the news files is in scripts/ner/unlabeled.mjs.
  */
 import type { PreparedText } from '../../text/prepare.js';
-import { FEATURES_PER_TOKEN, FeatureExtractor, VECTOR_OFFSETS } from './features.js';
-import { Decoder, Example, TaggerWeights, constrainedTransitions, emissionScores } from './perceptron.js';
+import { FEATURES_PER_TOKEN, FeatureExtractor } from './features.js';
+import { Decoder, Example, TaggerWeights, constrainedTransitions } from './perceptron.js';
 import { NUM_TAGS } from './tags.js';
-import { WordVectors, addVectorScores } from './vectors.js';
+import { exampleScores } from './train.js';
+import { WordVectors } from './vectors.js';
 
 export interface SelfTrainOptions {
   /** Unlabeled tokens tagged (the reading stops once this many are in). */
@@ -56,7 +57,6 @@ export interface ConfidentResult {
  * The unlabeled examples are left untouched (the kept ones share their feature rows).
  */
 export function confidentExamples(w: TaggerWeights, unlabeled: Example[], vectors: WordVectors | null, minMarg: number, maxExtra: number): ConfidentResult {
-  const F = FEATURES_PER_TOKEN;
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
   const examples: Example[] = [];
@@ -65,8 +65,7 @@ export function confidentExamples(w: TaggerWeights, unlabeled: Example[], vector
   for (const u of unlabeled) {
     const n = u.gold.length;
     const scores = new Float64Array(n * NUM_TAGS);
-    emissionScores(w.emit, u.rows, n, F, scores);
-    if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, u.vids!, n, NUM_TAGS, scores);
+    exampleScores(w, u, vectors, scores);
     const tags = new Int8Array(n);
     dec.viterbi(scores, n, tr, tags);
     let ents = 0;

@@ -78,8 +78,14 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
 }
 
 /** Token-level scoring of examples (the text core's tokens) with given weights. */
+/** The tag scores of an example's tokens (hashed features, then word vectors) into `scores` (n x NUM_TAGS). */
+export function exampleScores(w: TaggerWeights, ex: Example, vectors: WordVectors | null, scores: Float64Array): void {
+  const n = ex.gold.length;
+  emissionScores(w.emit, ex.rows, n, FEATURES_PER_TOKEN, scores);
+  if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, ex.vids!, n, NUM_TAGS, scores);
+}
+
 export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, vectors: WordVectors | null = null): SpanScorer {
-  const F = FEATURES_PER_TOKEN;
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
   const sc = new SpanScorer();
@@ -88,8 +94,7 @@ export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, 
   for (const ex of examples) {
     const n = ex.gold.length;
     if (scores.length < n * NUM_TAGS) { scores = new Float64Array(n * NUM_TAGS * 2); out = new Int8Array(n * 2); }
-    emissionScores(w.emit, ex.rows, n, F, scores);
-    if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, ex.vids!, n, NUM_TAGS, scores);
+    exampleScores(w, ex, vectors, scores);
     if (oBias !== 0) for (let i = 0; i < n; i++) scores[i * NUM_TAGS] -= oBias;
     dec.viterbi(scores, n, tr, out);
     sc.add(ex.gold, out.subarray(0, n));
@@ -102,7 +107,6 @@ export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, 
  * calibrated on held-out examples (grid search on log-likelihood of the gold tags).
  */
 export function fitTemperature(w: TaggerWeights, examples: Example[], vectors: WordVectors | null = null): number {
-  const F = FEATURES_PER_TOKEN;
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
   let best = 1;
@@ -112,8 +116,7 @@ export function fitTemperature(w: TaggerWeights, examples: Example[], vectors: W
     for (const ex of examples) {
       const n = ex.gold.length;
       const scores = new Float64Array(n * NUM_TAGS);
-      emissionScores(w.emit, ex.rows, n, F, scores);
-      if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, ex.vids!, n, NUM_TAGS, scores);
+      exampleScores(w, ex, vectors, scores);
       const marg = new Float64Array(n * NUM_TAGS);
       dec.marginals(scores, n, tr, temp, marg);
       for (let i = 0; i < n; i++) ll += Math.log(Math.max(1e-9, marg[i * NUM_TAGS + ex.gold[i]]));
