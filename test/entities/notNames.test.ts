@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtNotNames, readsAsDialect } from '../../src/analyze/entities/extract.js';
+import { cutAtNotNames, readsAsDialect, splitAtListedConjunct } from '../../src/analyze/entities/extract.js';
 import { loadResources } from '../../src/analyze/entities/resources.js';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
@@ -52,5 +52,25 @@ describe('words that are never part of a name (not-names.txt)', () => {
 
   it('leave MSA names alone', () => {
     expect(cut('استقبل الملك محمد السادس وفدا', 2, 4)).toEqual(['محمد السادس']);
+  });
+});
+
+describe('two names joined by و', () => {
+  // the span is given as the tagger might give it (one ORG over both names), token indexes
+  const { gazetteer } = loadResources({ clustersPath: null });
+  function split(text: string, start: number, end: number): string[] {
+    const p = prepareText(text, norm);
+    const hits = gazetteer!.matchAll(p.tokens, 0, p.tokens.length, null);
+    return splitAtListedConjunct([{ type: 2, start, end }], hits, p.tokens, 0).map((s) => p.tokens.slice(s.start, s.end).map((t) => t.text).join(' '));
+  }
+
+  it('are cut before و + a lexicon name inside the span', () => {
+    expect(split('مباراة بين أرسنال وموناكو', 2, 4)).toEqual(['أرسنال', 'وموناكو']);
+    expect(split('وتابع مانشستر يونايتد وليون انطلاقته', 1, 4)).toEqual(['مانشستر يونايتد', 'وليون']);
+  });
+
+  it('stay whole when the lexicons know the whole span, or the second part is no name', () => {
+    expect(split('زار الوفد البوسنة والهرسك', 2, 4)).toEqual(['البوسنة والهرسك']);
+    expect(split('حزب الأصالة والمعاصرة', 0, 3)).toEqual(['حزب الأصالة والمعاصرة']);
   });
 });

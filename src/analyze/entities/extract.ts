@@ -8,7 +8,7 @@ import type { PreparedText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
 import { splitProclitics } from './clitics.js';
 import type { NerModel } from './model.js';
-import { labelIndex } from './gazetteer.js';
+import { labelIndex, type GazetteerHit } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf, type TagSpan } from './tags.js';
 
@@ -122,10 +122,10 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     if (tags.length < n) { tags = new Int8Array(n * 2); marg = new Float64Array(n * 2 * NUM_TAGS); }
     if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
     else model.tag(toks, a0, s.endToken, tags);
-    const spans = cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect);
-    const covered = new Uint8Array(n);
     const useGaz = options.gazetteerBackoff !== false && gaz !== null;
     const hits = useGaz ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
+    const spans = splitAtListedConjunct(cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect), hits, toks, a0);
+    const covered = new Uint8Array(n);
     for (const sp of spans) {
       let score = 1;
       if (withScores) {
@@ -210,6 +210,34 @@ export function cutAtNotNames(spans: TagSpan[], toks: Token[], a0: number, notNa
       if (i - from > (from > sp.start ? 1 : 0)) out.push({ type: sp.type, start: from, end: i });
       from = i + 1;
     }
+  }
+  return out ?? spans;
+}
+
+/**
+ * Two names joined by و that the tagger read as one (مانشستر يونايتد وليون, أرسنال وموناكو): a span
+ * is cut before an inner و + a name of the lexicons (not a weak form) that ends inside it, unless
+ * the lexicons know the whole span as one name (البوسنة والهرسك).
+ */
+export function splitAtListedConjunct(spans: TagSpan[], hits: GazetteerHit[], toks: Token[], a0: number): TagSpan[] {
+  if (hits.length === 0) return spans;
+  let out: TagSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const a = a0 + sp.start;
+    const b = a0 + sp.end;
+    let at = -1;
+    if (sp.end - sp.start > 1 && !hits.some((h) => h.start === a && h.end === b)) {
+      for (const h of hits) {
+        if (!h.weak && h.start > a && h.end <= b && h.cut === 1 && toks[h.start].norm.charCodeAt(0) === 0x0648 && (at < 0 || h.start < at)) at = h.start;
+      }
+    }
+    if (at < 0) {
+      out?.push(sp);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    out.push({ type: sp.type, start: sp.start, end: at - a0 }, { type: sp.type, start: at - a0, end: sp.end });
   }
   return out ?? spans;
 }
