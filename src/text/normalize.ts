@@ -358,7 +358,6 @@ export class Normalizer {
 
 const scratch = new NormBuffer();
 
-
 let copied = new Uint16Array(1 << 16);
 /**
  * A string's code units in a reused buffer (valid until the next call): one native copy, lone

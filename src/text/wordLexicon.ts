@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { FormTable } from './formTable.js';
-import type { Normalizer } from './normalize.js';
+import { unitsOf, type Normalizer } from './normalize.js';
 import { packagePath } from '../paths.js';
 
 export const DEFAULT_WORD_LEXICON = packagePath('data/lexicons/words.tsv.gz');
@@ -37,9 +37,7 @@ export class WordLexicon {
 
   /** Adds `c` to a form's count. */
   private add(form: string, c: number): void {
-    const units = new Uint16Array(form.length);
-    for (let i = 0; i < form.length; i++) units[i] = form.charCodeAt(i);
-    this.addUnits(units, 0, units.length, c);
+    this.addUnits(unitsOf(form), 0, form.length, c);
   }
 
   /** Adds `c` to the count of the form units[start, end). */

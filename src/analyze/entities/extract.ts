@@ -123,8 +123,11 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     if (withScores) model.tagWithMarginals(toks, a0, s.endToken, tags, marg);
     else model.tag(toks, a0, s.endToken, tags);
     const useGaz = options.gazetteerBackoff !== false && gaz !== null;
-    const hits = useGaz ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
-    const spans = splitAtListedConjunct(cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect), hits, toks, a0);
+    const rules = options.orgRule !== false;
+    // lexicon matches feed the backoff and the rules alike
+    const hits = gaz !== null && (useGaz || rules) ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
+    let spans = cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect);
+    if (rules) spans = splitAtListedConjunct(spans, hits, toks, a0);
     const covered = new Uint8Array(n);
     for (const sp of spans) {
       let score = 1;
@@ -142,7 +145,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       // that name, unless the lexicon knows the span as a name of its own: الاستخبارات المركزية in
       // ووكالة الاستخبارات المركزية becomes the whole name, هآرتس in صحيفة هآرتس stays (ANERcorp
       // leaves such descriptors outside)
-      const wide = sp.type !== ORG ? undefined : hits.find((h) => !h.weak && h.start === a - 1 && h.end === a0 + sp.end && h.entries[0].label === 'ORG');
+      const wide = !useGaz || sp.type !== ORG ? undefined : hits.find((h) => !h.weak && h.start === a - 1 && h.end === a0 + sp.end && h.entries[0].label === 'ORG');
       const known = wide === undefined ? null : gaz!.matchAt(toks, a, a0 + sp.end, freq);
       if (wide !== undefined && (known === null || known.end !== a0 + sp.end) && isFree(covered, wide.start - a0, wide.end - a0)) {
         out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], wide.start, wide.end, wide.cut, wide.base, 'model', Math.round(score * 1000) / 1000, wide.entries[0].canonical));
@@ -152,7 +155,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
       for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
     }
-    if (options.orgRule !== false) {
+    if (rules) {
       for (const r of orgPhrases(toks, a0, s.endToken, model.resources.triggers, gaz, freq)) {
         // a one-word place inside the phrase (مركز الرباط للدراسات ...) gives way to it
         const inside = out.filter((m) => m.tokenStart >= r.start && m.tokenStart < r.end);

@@ -77,7 +77,6 @@ export function trainWeights(examples: Example[], cfg: TrainConfig, dev?: Exampl
   });
 }
 
-/** Token-level scoring of examples (the text core's tokens) with given weights. */
 /** The tag scores of an example's tokens (hashed features, then word vectors) into `scores` (n x NUM_TAGS). */
 export function exampleScores(w: TaggerWeights, ex: Example, vectors: WordVectors | null, scores: Float64Array): void {
   const n = ex.gold.length;
@@ -85,6 +84,7 @@ export function exampleScores(w: TaggerWeights, ex: Example, vectors: WordVector
   if (vectors !== null && w.dense.length > 0) addVectorScores(w.dense, vectors, VECTOR_OFFSETS, ex.vids!, n, NUM_TAGS, scores);
 }
 
+/** Token-level scoring of examples (the text core's tokens) with given weights. */
 export function scoreExamples(w: TaggerWeights, examples: Example[], oBias = 0, vectors: WordVectors | null = null): SpanScorer {
   const dec = new Decoder();
   const tr = constrainedTransitions(w.trans);
