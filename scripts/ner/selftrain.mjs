@@ -12,7 +12,7 @@
 //   node scripts/ner/selftrain.mjs --mode dev  the dev run of train.mjs (first 85%), writes the
 //                                               self-trained dev model to --dev-out for eval.mjs
 //   options (defaults: the shipped recipe, SELF_TRAIN_DEFAULTS):
-//            --self-train ant_multisource (comma list of ant_multisource, ant_jawharafm, goud)
+//            --self-train goud,ant_jawharafm,ant_multisource (comma list of ant_multisource, ant_jawharafm, goud)
 //            --self-every 3 (one document in N) --self-tokens 2400000 (unlabeled tokens tagged)
 //            --self-min-marg 0.9 --self-max-extra 500000 (tokens added at most)
 //            --self-min-len 6 --self-max-len 50 --clusters PATH --vectors PATH

@@ -4,7 +4,7 @@
 //   npm run train:ner                      dev run, then the shipped model
 //   node scripts/ner/train.mjs --dev-only  only the dev run
 //   options: --learner crf --epochs 15 --l2 0.1 --rate 0.05 --seeds 1 --bits 20 --prune 0.02
-//            --self-train none (default; or ant_multisource, or a comma list of ant_multisource, ant_jawharafm, goud)
+//            --self-train goud,ant_jawharafm,ant_multisource (default; none, or any comma list of these)
 //            --self-tokens 2400000 --self-every 3 --self-min-marg 0.9 --self-max-extra 500000
 //            --vectors .cache/ner-vectors.txt.gz (or none) --out data/models/ner.bin.gz
 //            --dev-out .cache/ner-dev.bin.gz
@@ -28,9 +28,9 @@
 // (a few minutes). The model file carries each word's vector scores, not the vectors.
 // --prune drops emission weights below it (a CRF gives every feature seen a small weight; 0.02
 // halves the file and leaves dev F1 unchanged).
-// Self-training (off by default, see docs/ENTITIES.md; --self-train ant_multisource turns it on, CRF only): the tagger trained on
-// the labeled sentences tags the sentences (6-50 tokens) of one document in 3 of ANT multi-source
-// news, in file order, until 2.4 million tokens; the sentences with at least one entity and every
+// Self-training (docs/ENTITIES.md; --self-train none turns it off; CRF only): the tagger trained on
+// the labeled sentences tags the sentences (6-50 tokens) of one document in 3 of Goud.ma, Jawhara FM
+// and ANT multi-source news (interleaved, in file order), until 2.4 million tokens; the sentences with at least one entity and every
 // token's marginal at 0.9 or more, up to 500,000 tokens, are added with its tags as gold and the
 // same recipe is trained again on both (src/analyze/entities/selftrain.ts, scripts/ner/unlabeled.mjs;
 // node scripts/ner/selftrain.mjs --mode cv cross-validates it). The dev run does the same with the
@@ -48,7 +48,7 @@ import { NerModel } from '../../dist/analyze/entities/model.js';
 import { loadResources } from '../../dist/analyze/entities/resources.js';
 import { WordVectors } from '../../dist/analyze/entities/vectors.js';
 import { SELF_TRAIN_DEFAULTS, confidentExamples } from '../../dist/analyze/entities/selftrain.js';
-import { readUnlabeled, selfTrainOptions } from './unlabeled.mjs';
+import { SHIPPED_SELF_TRAIN, readUnlabeled, selfTrainOptions } from './unlabeled.mjs';
 import { buildExamples, fitTemperature, formatScores, makeHeader, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
 
 const args = process.argv.slice(2);
@@ -66,10 +66,7 @@ const L2 = Number(opt('--l2', 0.1));
 const VECTORS = opt('--vectors', '.cache/ner-vectors.txt.gz');
 const PRUNE = Number(opt('--prune', LEARNER === 'crf' ? 0.02 : 0));
 const VEC_WORDS = Number(opt('--vec-words', 1e9));
-// the shipped recipe's self-training sources: 'none' until a self-trained model passes all the checks
-// (docs/ENTITIES.md: +0.8 dev, +0.35 CV, but one hand-checked seed output gets worse)
-const SELF_TRAIN = 'none';
-const SELF = opt('--self-train', LEARNER === 'crf' ? SELF_TRAIN : 'none') === 'none' ? null : selfTrainOptions(opt, SELF_TRAIN_DEFAULTS, DATA);
+const SELF = opt('--self-train', LEARNER === 'crf' ? SHIPPED_SELF_TRAIN : 'none') === 'none' ? null : selfTrainOptions(opt, SELF_TRAIN_DEFAULTS, DATA);
 
 const t0 = Date.now();
 const log = (...m) => console.error(`[${((Date.now() - t0) / 1000).toFixed(0)}s]`, ...m);

@@ -45,6 +45,18 @@ describe('the five seed articles (hand-checked fixture)', () => {
     }
   });
 
+  it('leaves the ل of لمراقبة التراب الوطني outside the span, merged with the DGST', () => {
+    const doc = '001_292b3e70ead66e47.txt';
+    const text = seedText(doc);
+    const dgst = mentions.get(doc)!.filter((m) => m.text.includes('مراقبة التراب الوطني'));
+    // three times in the article: المدير العام لمراقبة ... (twice) and ولمراقبة التراب الوطني
+    expect(dgst.length).toBe((text.match(/مراقبة التراب الوطني/g) ?? []).length);
+    for (const m of dgst) {
+      expect(m.text).toBe('مراقبة التراب الوطني');
+      expect(m.canonical).toBe('المديرية العامة لمراقبة التراب الوطني');
+    }
+  });
+
   it('merges the variants of Abdellatif Hammouchi across the five articles into one entity', () => {
     const groups = groupEntities([...mentions.values()].flat());
     const per = groups.find((g) => g.type === 'PER' && canonicalKey(g.canonical) === canonicalKey('عبد اللطيف الحموشي'));

@@ -39,7 +39,10 @@ export interface EntityMention {
 export interface ExtractOptions {
   /** Document id written in every row. */
   doc?: string;
-  /** Compute confidence scores (forward-backward); otherwise score = 1 for model spans. Default true. */
+  /**
+   * Compute confidence scores (forward-backward); otherwise score = 1 for model spans, and a span's
+   * type is never taken from the lexicons (that needs the scores). Default true.
+   */
   scores?: boolean;
   /** Add gazetteer names the tagger missed (not weak forms). Default true. */
   gazetteerBackoff?: boolean;
@@ -57,6 +60,8 @@ const LOCHEAD_BIT = 1 << labelIndex('LOCHEAD');
 const ORG = ENTITY_TYPES.indexOf('ORG');
 const GAZETTEER_SCORE = 0.5;
 const RULE_SCORE = 0.4;
+/** Mean tag marginal under which a model span exactly matching a lexicon name takes the lexicon's type. */
+const RETYPE_BELOW = 0.8;
 
 /** First normalized unit of a token (binary search on the offset map). */
 function normStartOf(p: PreparedText, t: Token): number {
@@ -152,7 +157,17 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         covered.fill(1, wide.start - a0, wide.end - a0);
         continue;
       }
-      out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
+      // the tagger unsure of the type of a span the lexicons list as exactly that name under one
+      // type (الناتو read as a place, بريمن as a place in a football report): the lexicon's type
+      const type = useGaz && score < RETYPE_BELOW ? lexiconType(hits, a, a0 + sp.end) ?? ENTITY_TYPES[sp.type] : ENTITY_TYPES[sp.type];
+      // a lexicon name over exactly the same words knows where the name begins inside the first
+      // word (the ل of لمراقبة التراب الوطني stays outside) and which entity it is
+      const same = hits.find((h) => !h.weak && h.start === a && h.end === a0 + sp.end && h.entries[0].label === type);
+      if (same !== undefined && same.cut > split.cut) {
+        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, same.cut, same.base, 'model', Math.round(score * 1000) / 1000, same.entries[0].canonical));
+      } else {
+        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
+      }
       for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
     }
     if (rules) {
@@ -180,6 +195,14 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/** The one entity type of a non-weak lexicon name spanning exactly tokens [a, b), if any. */
+export function lexiconType(hits: GazetteerHit[], a: number, b: number): EntityType | undefined {
+  const same = hits.find((h) => !h.weak && h.start === a && h.end === b);
+  if (same === undefined || (same.labels & (same.labels - 1)) !== 0) return undefined;
+  const label = same.entries[0].label;
+  return isEntityType(label) ? label : undefined;
 }
 
 /**
