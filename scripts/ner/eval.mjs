@@ -7,6 +7,7 @@
 //
 //   npm run eval:ner [-- --model .cache/ner-dev.bin.gz] [--no-gazetteer] [--no-rules] [--errors FILE] [--doc-size N]
 //     [--clusters PATH] (the clusters file the model was trained with, if not the shipped one)
+//     [--corpus aqmar] (the AQMAR dev articles instead: out of domain, for any model never trained on them)
 // (defaults as in `corpus entities`: lexicon names the tagger missed and the organization rule on)
 //
 // The model must not have seen the dev sentences: .cache/ner-dev.bin.gz is written by the dev
