@@ -42,6 +42,21 @@ describe('extractEntities with the shipped model', () => {
     expect(brief(b)).toEqual([['ORG', 'هآرتس', 12, 17]]);
   });
 
+  it('a place the tagger finds inside a longer lexicon name of another entity takes that name; inside an event name it stays a place', () => {
+    // the tagger alone reads أفريقيا (Africa) here: South Africa would merge with the continent
+    const text = 'وصل منتخب جنوب أفريقيا إلى الرباط، ويحلم بنهائي دوري أبطال أوروبا.';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([
+      ['LOC', 'جنوب أفريقيا', 10, 22],
+      ['LOC', 'الرباط', 27, 33],
+      ['LOC', 'أوروبا', 59, 65],
+    ]);
+    expect(ms[0].canonical).toBe('جنوب أفريقيا');
+    for (const m of ms) expect(cpSlice(text, m.start, m.end)).toBe(m.text);
+    const plain = extractEntities(prepareText(text, norm), model, { doc: 'd1', gazetteerBackoff: false });
+    expect(brief(plain)[0]).toEqual(['LOC', 'أفريقيا', 15, 22]);
+  });
+
   it('keeps conjunction and prepositions outside the span: وبالمغرب -> المغرب', () => {
     const text = 'ولد في فرنسا وبالمغرب قضى طفولته، ثم انتقل للعمل في الدار البيضاء.';
     const ms = run(text);

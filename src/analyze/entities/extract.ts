@@ -6,9 +6,9 @@
  */
 import type { PreparedText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
-import { splitProclitics } from './clitics.js';
+import { splitProclitics, type FrequencyOf } from './clitics.js';
 import type { NerModel } from './model.js';
-import { labelIndex, type GazetteerHit } from './gazetteer.js';
+import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf, type TagSpan } from './tags.js';
 
@@ -135,6 +135,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     if (rules) spans = splitAtListedConjunct(spans, hits, toks, a0);
     const covered = new Uint8Array(n);
     for (const sp of spans) {
+      if (covered[sp.start] === 1) continue;
       let score = 1;
       if (withScores) {
         let sum = 0;
@@ -146,6 +147,18 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
       // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
       if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
+      // a span the tagger found inside a longer lexicon name of another entity is a piece of that
+      // name: أفريقيا in جنوب أفريقيا, المغرب in المغرب التطواني; not when the lexicon lists the span
+      // as a form of the same entity (هآرتس in صحيفة هآرتس: the descriptor stays outside, as in
+      // ANERcorp), and not for an event or title (MISC): ANERcorp tags the place in دوري أبطال
+      // أوروبا and leaves كأس العالم untagged, so the place stays a place
+      const outer = useGaz ? enclosingName(hits, a, a0 + sp.end, gaz!, toks, freq) : undefined;
+      if (outer !== undefined && isFree(covered, outer.start - a0, outer.end - a0)) {
+        const entry = outer.entries[0];
+        out.push(mentionOf(prepared, doc, entry.label as EntityType, outer.start, outer.end, outer.cut, outer.base, 'model', Math.round(score * 1000) / 1000, entry.canonical));
+        covered.fill(1, outer.start - a0, outer.end - a0);
+        continue;
+      }
       // an organization span that a lexicon name extends to the left by one word is a fragment of
       // that name, unless the lexicon knows the span as a name of its own: الاستخبارات المركزية in
       // ووكالة الاستخبارات المركزية becomes the whole name, هآرتس in صحيفة هآرتس stays (ANERcorp
@@ -195,6 +208,23 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/**
+ * A non-weak lexicon name of one entity type other than MISC that strictly contains tokens [a, b) and names
+ * another entity than [a, b) itself: the span is not a name the lexicons know, or is one of a
+ * different entry. A span the lexicons do not know at all is left alone (ANERcorp leaves the
+ * descriptors of صحيفة هآرتس, شركة شل outside, and the lexicons list such forms).
+ */
+function enclosingName(hits: GazetteerHit[], a: number, b: number, gaz: Gazetteer, toks: Token[], freq: FrequencyOf | null): GazetteerHit | undefined {
+  const h = hits.find((x) => x.start <= a && x.end >= b && x.end - x.start > b - a);
+  if (h === undefined || h.weak || (h.labels & (h.labels - 1)) !== 0) return undefined;
+  const label = h.entries[0].label;
+  if (!isEntityType(label) || label === 'MISC') return undefined;
+  const own = gaz.matchAt(toks, a, b, freq);
+  if (own === null || own.end !== b) return undefined;
+  const names = new Set(h.entries.map((e) => e.canonical));
+  return own.entries.some((e) => names.has(e.canonical)) ? undefined : h;
 }
 
 /** The one entity type of a non-weak lexicon name spanning exactly tokens [a, b), if any. */
