@@ -57,6 +57,19 @@ describe('extractEntities with the shipped model', () => {
     expect(brief(plain)[0]).toEqual(['LOC', 'أفريقيا', 15, 22]);
   });
 
+  it('a name and its own acronym read as one span are two mentions of the entity', () => {
+    const text = 'ووقعت الجامعات اتفاقات تعاون بمعهد ماساتشوستس للتكنولوجيا MIT، في مجالات الطاقة.';
+    const plain = extractEntities(prepareText(text, norm), model, { doc: 'd1', gazetteerBackoff: false });
+    expect(brief(plain)).toEqual([['ORG', 'معهد ماساتشوستس للتكنولوجيا MIT', 30, 61]]);
+    const ms = run(text);
+    expect(brief(ms)).toEqual([
+      ['ORG', 'معهد ماساتشوستس للتكنولوجيا', 30, 57],
+      ['ORG', 'MIT', 58, 61],
+    ]);
+    expect(new Set(ms.map((m) => m.canonical)).size).toBe(1);
+    for (const m of ms) expect(cpSlice(text, m.start, m.end)).toBe(m.text);
+  });
+
   it('keeps conjunction and prepositions outside the span: وبالمغرب -> المغرب', () => {
     const text = 'ولد في فرنسا وبالمغرب قضى طفولته، ثم انتقل للعمل في الدار البيضاء.';
     const ms = run(text);

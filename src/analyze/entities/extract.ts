@@ -147,6 +147,14 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
       // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
       if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
+      // a name followed by its own acronym or other form (منظمة الدول المصدرة للنفط أوبك) read as one
+      // span is two mentions of the entity, as ANERcorp tags them
+      const pair = useGaz ? repeatedName(hits, a, a0 + sp.end) : undefined;
+      if (pair !== undefined) {
+        for (const h of pair) out.push(mentionOf(prepared, doc, h.entries[0].label as EntityType, h.start, h.end, h.cut, h.base, 'model', Math.round(score * 1000) / 1000, h.entries[0].canonical));
+        for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
+        continue;
+      }
       // a span the tagger found inside a longer lexicon name of another entity is a piece of that
       // name: أفريقيا in جنوب أفريقيا, المغرب in المغرب التطواني; not when the lexicon lists the span
       // as a form of the same entity (هآرتس in صحيفة هآرتس: the descriptor stays outside, as in
@@ -208,6 +216,18 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/** Two non-weak lexicon names of the same entry, one after the other, covering exactly tokens [a, b). */
+function repeatedName(hits: GazetteerHit[], a: number, b: number): [GazetteerHit, GazetteerHit] | undefined {
+  const i = hits.findIndex((h) => h.start === a);
+  if (i < 0 || i + 1 >= hits.length) return undefined;
+  const first = hits[i];
+  const second = hits[i + 1];
+  if (first.end >= b || second.start !== first.end || second.end !== b || first.weak || second.weak) return undefined;
+  if ((first.labels & (first.labels - 1)) !== 0 || first.labels !== second.labels || !isEntityType(first.entries[0].label)) return undefined;
+  const names = new Set(first.entries.map((e) => e.canonical));
+  return second.entries.some((e) => names.has(e.canonical)) ? [first, second] : undefined;
 }
 
 /**
