@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
-import { EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
+import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
+import { cutLeadingDemonym } from '../../src/analyze/entities/extract.js';
 
 const norm = normalizerFor('standard');
 let model: NerModel;
@@ -138,5 +139,37 @@ describe('extractEntities with the shipped model', () => {
   it('returns nothing for text without names, and works on an empty document', () => {
     expect(run('ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي.')).toEqual([]);
     expect(run('')).toEqual([]);
+  });
+});
+
+describe('cutLeadingDemonym', () => {
+  const PER = ENTITY_TYPES.indexOf('PER');
+  const LOC = ENTITY_TYPES.indexOf('LOC');
+  const demonyms = () => model.resources.demonyms!;
+  const tokensOf = (text: string) => prepareText(text, norm).tokens;
+
+  it('cuts a nationality adjective, glued proclitics and all, from the start of a person span of two words or more', () => {
+    const toks = tokensOf('وأعاد المدرب الثقة للبرازيلي فريد والفرنسية ماري لوبان');
+    const words = toks.map((t) => t.text);
+    expect(words.slice(3)).toEqual(['للبرازيلي', 'فريد', 'والفرنسية', 'ماري', 'لوبان']);
+    const spans = [{ type: PER, start: 3, end: 5 }, { type: PER, start: 5, end: 8 }];
+    expect(cutLeadingDemonym(spans, toks, 0, demonyms(), null)).toEqual([
+      { type: PER, start: 4, end: 5 },
+      { type: PER, start: 6, end: 8 },
+    ]);
+  });
+
+  it('leaves a lone adjective, an adjective at the end (a family name: محمد المصري) and other types alone', () => {
+    const toks = tokensOf('البرازيلي محمد المصري المغربي الرجاء');
+    const spans = [
+      { type: PER, start: 0, end: 1 },
+      { type: PER, start: 1, end: 3 },
+      { type: LOC, start: 3, end: 5 },
+    ];
+    expect(cutLeadingDemonym(spans, toks, 0, demonyms(), null)).toEqual(spans);
+  });
+
+  it('the list is read from data/lexicons/entities/trig-demonyms.txt in masculine and feminine forms', () => {
+    for (const f of ['البرازيلي', 'البرازيلية', 'الامريكي', 'الاميركية', 'الفرنسي']) expect(demonyms().has(f), f).toBe(true);
   });
 });

@@ -58,6 +58,7 @@ export interface ExtractOptions {
 
 const LOCHEAD_BIT = 1 << labelIndex('LOCHEAD');
 const ORG = ENTITY_TYPES.indexOf('ORG');
+const PER = ENTITY_TYPES.indexOf('PER');
 const GAZETTEER_SCORE = 0.5;
 const RULE_SCORE = 0.4;
 /** Mean tag marginal under which a model span exactly matching a lexicon name takes the lexicon's type. */
@@ -133,6 +134,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     const hits = gaz !== null && (useGaz || rules) ? gaz.matchAll(toks, a0, s.endToken, freq) : [];
     let spans = cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect);
     if (rules) spans = splitAtListedConjunct(spans, hits, toks, a0);
+    if (rules) spans = cutLeadingDemonym(spans, toks, a0, model.resources.demonyms, freq);
     const covered = new Uint8Array(n);
     for (const sp of spans) {
       if (covered[sp.start] === 1) continue;
@@ -216,6 +218,26 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
   if (options.consistency !== false && out.length > 0) addRepeats(prepared, doc, model, out, freq);
   out.sort((x, y) => x.utf16Start - y.utf16Start);
   return out;
+}
+
+/**
+ * A person span of two words or more that starts with a nationality adjective loses it: the
+ * adjective announces the name (للبرازيلي فريد, اللاعب الفرنسي زين الدين زيدان) and ANERcorp
+ * leaves it outside. Only at the start: at the end المصري or المغربي is as often a family name.
+ */
+export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, demonyms: ReadonlySet<string> | undefined, freq: FrequencyOf | null): TagSpan[] {
+  if (demonyms === undefined || demonyms.size === 0) return spans;
+  let out: TagSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const first = toks[a0 + sp.start];
+    const lead = sp.type === PER && sp.end - sp.start >= 2 && first.kind === 'arabic' &&
+      (demonyms.has(first.norm) || demonyms.has(splitProclitics(first.norm, freq).base));
+    if (!lead) { out?.push(sp); continue; }
+    out ??= spans.slice(0, k);
+    out.push({ ...sp, start: sp.start + 1 });
+  }
+  return out ?? spans;
 }
 
 /** Two non-weak lexicon names of the same entry, one after the other, covering exactly tokens [a, b). */

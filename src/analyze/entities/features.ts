@@ -26,6 +26,8 @@ export interface FeatureResources {
   vectors?: WordVectors | null;
   /** Words never part of a name (normalized form -> true when only a whole span of it is dropped); read by the extractor, not a feature. */
   notNames?: ReadonlyMap<string, boolean>;
+  /** Nationality adjectives (normalized, with the article), cut from the start of a person span; read by the extractor, not a feature. */
+  demonyms?: ReadonlySet<string>;
 }
 
 /** Token offsets whose word vectors are real-valued inputs of a token (word before, word, word after). */

@@ -22,14 +22,18 @@ export function defaultClustersPath(): string {
 
 /** Words that are never part of a name (not-names.txt), read after the tagger, not by it. */
 const NOT_NAME = 'NOTNAME';
+/** Nationality adjectives (trig-demonyms.txt), also read after the tagger only: the model was trained without them. */
+const DEMONYM = 'DEMONYM';
 
 /**
  * Splits lexicon entries into the name gazetteer, the trigger gazetteer and the words that are
  * never part of a name (normalized form -> weak: true when the form is a name only alone).
  */
-export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean> } {
+export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Set<string> } {
   const norm = normalizerFor('standard');
   const notNames = new Map<string, boolean>();
+  const demonyms = new Set<string>();
+  for (const e of entries) if (e.label === DEMONYM) for (const f of e.forms) demonyms.add(norm.normalizeString(f));
   // with و glued too (واللي), so that the extractor looks each token up once, without slicing
   for (const e of entries) {
     if (e.label !== NOT_NAME) continue;
@@ -41,8 +45,9 @@ export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer
   }
   return {
     gazetteer: new Gazetteer(entries.filter((e) => NAME_LABELS.has(e.label)), norm),
-    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME), norm, { articleInsensitive: true }),
+    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME && e.label !== DEMONYM), norm, { articleInsensitive: true }),
     notNames,
+    demonyms,
   };
 }
 
@@ -58,8 +63,8 @@ export interface ResourceOptions {
 
 export function loadResources(opt: ResourceOptions = {}): FeatureResources {
   const entries = loadLexiconDir(opt.lexiconDir ?? defaultLexiconDir());
-  const { gazetteer, triggers, notNames } = buildGazetteers(entries);
+  const { gazetteer, triggers, notNames, demonyms } = buildGazetteers(entries);
   const cp = opt.clustersPath === undefined ? defaultClustersPath() : opt.clustersPath;
   const clusters = cp !== null && existsSync(cp) ? WordClusters.load(cp) : null;
-  return { clusters, gazetteer, triggers, notNames };
+  return { clusters, gazetteer, triggers, notNames, demonyms };
 }
