@@ -4,6 +4,7 @@
 //   node scripts/ner/cv.mjs [--folds 5] [--epochs 15] [--bits 20] [--no-gaz] [--no-clusters] [--clusters PATH]
 //     [--learner crf|perceptron] [--rate 0.05] [--l2 0.1] [--seeds 1]
 //     [--vectors .cache/ner-vectors.txt.gz|none] [--vec-words N] [--vec-dims N] [--vec-offsets -1,0,1]
+//     [--gaz-dropout P]
 // Defaults are the shipped recipe (npm run train:ner); the earlier one is
 //   --learner perceptron --epochs 10 --seeds 3 --vectors none
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,6 +45,17 @@ if (VECTORS !== 'none') {
 const vecCfg = { vectors, vectorScale: Number(opt('--vec-scale', 1)) };
 const fx = new FeatureExtractor(res, BITS);
 const ex = buildExamples(all, norm, fx);
+// --gaz-dropout P: experiment, a share P of the training sentences (seeded, fixed) trained without
+// the name lexicons' features, so that the tagger learns context for names the lexicons lack
+const GAZ_DROP = Number(opt('--gaz-dropout', 0));
+let exNoGaz = null;
+if (GAZ_DROP > 0) {
+  const { rng } = await import('../../dist/analyze/entities/perceptron.js');
+  const fx0 = new FeatureExtractor({ ...res, gazetteer: null }, BITS);
+  const ex0 = buildExamples(all, norm, fx0);
+  const r = rng(11);
+  exNoGaz = ex.map((e, i) => (r() < GAZ_DROP ? ex0[i] : e));
+}
 if (drop.size > 0) for (const e of ex) { const F = e.rows.length / e.gold.length; for (let i = 0; i < e.rows.length; i++) if (drop.has(i % F)) e.rows[i] = -1; }
 const BIASES = (opt('--o-bias', '0')).split(',').map(Number);
 const pooledB = BIASES.map(() => new SpanScorer());
@@ -58,7 +70,8 @@ const per = [];
 for (let k = 0; k < FOLDS; k++) {
   const a = Math.floor((k * ex.length) / FOLDS), b = Math.floor(((k + 1) * ex.length) / FOLDS);
   const SEEDS = Number(opt('--seeds', 1));
-  const w = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
+  const trainEx = exNoGaz ?? ex;
+  const w = trainWeights([...trainEx.slice(0, a), ...trainEx.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
   for (let sd = 2; sd <= SEEDS; sd++) {
     const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
