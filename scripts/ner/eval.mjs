@@ -7,7 +7,8 @@
 //
 //   npm run eval:ner [-- --model .cache/ner-dev.bin.gz] [--no-gazetteer] [--no-rules] [--errors FILE] [--doc-size N]
 //     [--clusters PATH] (the clusters file the model was trained with, if not the shipped one)
-//     [--corpus aqmar] (the AQMAR dev articles instead: out of domain, for any model never trained on them)
+//     [--corpus aqmar|wojood] (the AQMAR dev articles or the Wojood sample instead: out of domain, for
+//     any model never trained on them)
 // (defaults as in `corpus entities`: lexicon names the tagger missed and the organization rule on)
 //
 // The model must not have seen the dev sentences: .cache/ner-dev.bin.gz is written by the dev
@@ -16,7 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { normalizerFor } from '../../dist/text/normalize.js';
 import { prepareText } from '../../dist/text/prepare.js';
-import { parseConll, anercorpLabels, aqmarLabels } from '../../dist/analyze/entities/conll.js';
+import { parseConll, anercorpLabels, aqmarLabels, parseWojood } from '../../dist/analyze/entities/conll.js';
 import { readdirSync } from 'node:fs';
 import { spansToWordTags } from '../../dist/analyze/entities/align.js';
 import { extractEntities } from '../../dist/analyze/entities/extract.js';
@@ -33,10 +34,13 @@ const DATA = opt('--data', '../shared/data');
 const DEV_SHARE = 0.15;
 
 // --corpus aqmar: the 20 AQMAR dev articles (Wikipedia; never trained on) instead, each sentence a
-// document; with the shipped model (--model data/models/ner.bin.gz) it estimates out-of-domain text
+// document; with the shipped model (--model data/models/ner.bin.gz) it estimates out-of-domain text.
+// --corpus wojood: the public Wojood sample (train + val), outermost spans mapped as in conll.ts
 const CORPUS = opt('--corpus', 'anercorp');
 let dev;
-if (CORPUS === 'aqmar') {
+if (CORPUS === 'wojood') {
+  dev = ['train.txt', 'val.txt'].flatMap((f) => parseWojood(readFileSync(`${DATA}/wojood_sample/${f}`, 'utf8')));
+} else if (CORPUS === 'aqmar') {
   const dir = `${DATA}/aqmar/dev_articles`;
   dev = readdirSync(dir).sort().flatMap((f) => parseConll(readFileSync(`${dir}/${f}`, 'utf8'), 'aqmar', aqmarLabels));
 } else {
