@@ -73,7 +73,7 @@ for (let k = 0; k < FOLDS; k++) {
   const trainEx = exNoGaz ?? ex;
   const w = trainWeights([...trainEx.slice(0, a), ...trainEx.slice(b)], { bits: BITS, epochs: EPOCHS, seed: 1, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
   for (let sd = 2; sd <= SEEDS; sd++) {
-    const w2 = trainWeights([...ex.slice(0, a), ...ex.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
+    const w2 = trainWeights([...trainEx.slice(0, a), ...trainEx.slice(b)], { bits: BITS, epochs: EPOCHS, seed: sd, cost: Number(opt('--cost', 0)), dropout: Number(opt('--dropout', 0)), learner: LEARNER, rate: Number(opt('--rate', 0.05)), l2: Number(opt('--l2', 0.1)), ...vecCfg });
     for (let i = 0; i < w.emit.length; i++) w.emit[i] += w2.emit[i];
     for (let i = 0; i < w.trans.length; i++) w.trans[i] += w2.trans[i];
     for (let i = 0; i < w.dense.length; i++) w.dense[i] += w2.dense[i];

@@ -44,9 +44,16 @@ export interface ExtractOptions {
    * type is never taken from the lexicons (that needs the scores). Default true.
    */
   scores?: boolean;
-  /** Add gazetteer names the tagger missed (not weak forms). Default true. */
+  /**
+   * Use the lexicons after the tagger: add names it missed (not weak forms), and mend its spans
+   * (a fragment of a longer lexicon name takes the name, a name + its acronym is two mentions,
+   * the lexicon's type, clitic cut and canonical). Default true.
+   */
   gazetteerBackoff?: boolean;
-  /** Add long organization names built on a head noun that the tagger missed (rules.ts). Default true. */
+  /**
+   * Rules: long organization names built on a head noun that the tagger missed (rules.ts), two
+   * names joined by و split, a leading nationality adjective cut from a person. Default true.
+   */
   orgRule?: boolean;
   /**
    * One name, one reading per document: untagged repeats of a name found elsewhere in the
@@ -144,6 +151,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         for (let i = sp.start; i < sp.end; i++) sum += marg[i * NUM_TAGS + tags[i]];
         score = sum / (sp.end - sp.start);
       }
+      const rounded = Math.round(score * 1000) / 1000;
       const a = a0 + sp.start;
       const first = toks[a];
       const split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
@@ -153,7 +161,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       // span is two mentions of the entity, as ANERcorp tags them
       const pair = useGaz ? repeatedName(hits, a, a0 + sp.end) : undefined;
       if (pair !== undefined) {
-        for (const h of pair) out.push(mentionOf(prepared, doc, h.entries[0].label as EntityType, h.start, h.end, h.cut, h.base, 'model', Math.round(score * 1000) / 1000, h.entries[0].canonical));
+        for (const h of pair) out.push(mentionOf(prepared, doc, h.entries[0].label as EntityType, h.start, h.end, h.cut, h.base, 'model', rounded, h.entries[0].canonical));
         for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
         continue;
       }
@@ -165,7 +173,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       const outer = useGaz ? enclosingName(hits, a, a0 + sp.end, gaz!, toks, freq) : undefined;
       if (outer !== undefined && isFree(covered, outer.start - a0, outer.end - a0)) {
         const entry = outer.entries[0];
-        out.push(mentionOf(prepared, doc, entry.label as EntityType, outer.start, outer.end, outer.cut, outer.base, 'model', Math.round(score * 1000) / 1000, entry.canonical));
+        out.push(mentionOf(prepared, doc, entry.label as EntityType, outer.start, outer.end, outer.cut, outer.base, 'model', rounded, entry.canonical));
         covered.fill(1, outer.start - a0, outer.end - a0);
         continue;
       }
@@ -176,7 +184,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       const wide = !useGaz || sp.type !== ORG ? undefined : hits.find((h) => !h.weak && h.start === a - 1 && h.end === a0 + sp.end && h.entries[0].label === 'ORG');
       const known = wide === undefined ? null : gaz!.matchAt(toks, a, a0 + sp.end, freq);
       if (wide !== undefined && (known === null || known.end !== a0 + sp.end) && isFree(covered, wide.start - a0, wide.end - a0)) {
-        out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], wide.start, wide.end, wide.cut, wide.base, 'model', Math.round(score * 1000) / 1000, wide.entries[0].canonical));
+        out.push(mentionOf(prepared, doc, ENTITY_TYPES[sp.type], wide.start, wide.end, wide.cut, wide.base, 'model', rounded, wide.entries[0].canonical));
         covered.fill(1, wide.start - a0, wide.end - a0);
         continue;
       }
@@ -187,9 +195,9 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       // word (the ل of لمراقبة التراب الوطني stays outside) and which entity it is
       const same = hits.find((h) => !h.weak && h.start === a && h.end === a0 + sp.end && h.entries[0].label === type);
       if (same !== undefined && same.cut > split.cut) {
-        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, same.cut, same.base, 'model', Math.round(score * 1000) / 1000, same.entries[0].canonical));
+        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, same.cut, same.base, 'model', rounded, same.entries[0].canonical));
       } else {
-        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, split.cut, split.base, 'model', Math.round(score * 1000) / 1000));
+        out.push(mentionOf(prepared, doc, type, a, a0 + sp.end, split.cut, split.base, 'model', rounded));
       }
       for (let i = sp.start; i < sp.end; i++) covered[i] = 1;
     }
@@ -247,9 +255,8 @@ function repeatedName(hits: GazetteerHit[], a: number, b: number): [GazetteerHit
   const first = hits[i];
   const second = hits[i + 1];
   if (first.end >= b || second.start !== first.end || second.end !== b || first.weak || second.weak) return undefined;
-  if ((first.labels & (first.labels - 1)) !== 0 || first.labels !== second.labels || !isEntityType(first.entries[0].label)) return undefined;
-  const names = new Set(first.entries.map((e) => e.canonical));
-  return second.entries.some((e) => names.has(e.canonical)) ? [first, second] : undefined;
+  if (!oneLabel(first) || first.labels !== second.labels || !isEntityType(first.entries[0].label)) return undefined;
+  return sameEntry(first, second) ? [first, second] : undefined;
 }
 
 /**
@@ -260,19 +267,26 @@ function repeatedName(hits: GazetteerHit[], a: number, b: number): [GazetteerHit
  */
 function enclosingName(hits: GazetteerHit[], a: number, b: number, gaz: Gazetteer, toks: Token[], freq: FrequencyOf | null): GazetteerHit | undefined {
   const h = hits.find((x) => x.start <= a && x.end >= b && x.end - x.start > b - a);
-  if (h === undefined || h.weak || (h.labels & (h.labels - 1)) !== 0) return undefined;
+  if (h === undefined || h.weak || !oneLabel(h)) return undefined;
   const label = h.entries[0].label;
   if (!isEntityType(label) || label === 'MISC') return undefined;
   const own = gaz.matchAt(toks, a, b, freq);
   if (own === null || own.end !== b) return undefined;
-  const names = new Set(h.entries.map((e) => e.canonical));
-  return own.entries.some((e) => names.has(e.canonical)) ? undefined : h;
+  return sameEntry(h, own) ? undefined : h;
+}
+
+/** The hit's entries all carry one label. */
+const oneLabel = (h: GazetteerHit): boolean => (h.labels & (h.labels - 1)) === 0;
+
+/** Two hits share an entry (the same canonical name): two forms of one entity. */
+function sameEntry(x: GazetteerHit, y: GazetteerHit): boolean {
+  return x.entries.some((e) => y.entries.some((f) => f.canonical === e.canonical));
 }
 
 /** The one entity type of a non-weak lexicon name spanning exactly tokens [a, b), if any. */
 export function lexiconType(hits: GazetteerHit[], a: number, b: number): EntityType | undefined {
   const same = hits.find((h) => !h.weak && h.start === a && h.end === b);
-  if (same === undefined || (same.labels & (same.labels - 1)) !== 0) return undefined;
+  if (same === undefined || !oneLabel(same)) return undefined;
   const label = same.entries[0].label;
   return isEntityType(label) ? label : undefined;
 }

@@ -26,8 +26,9 @@ const NOT_NAME = 'NOTNAME';
 const DEMONYM = 'DEMONYM';
 
 /**
- * Splits lexicon entries into the name gazetteer, the trigger gazetteer and the words that are
- * never part of a name (normalized form -> weak: true when the form is a name only alone).
+ * Splits lexicon entries into the name gazetteer, the trigger gazetteer, the words that are
+ * never part of a name (normalized form -> weak: true when the form is a name only alone) and the
+ * nationality adjectives (normalized forms).
  */
 export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Set<string> } {
   const norm = normalizerFor('standard');

@@ -75,8 +75,8 @@ export function registerEntities(program: Command): void {
     .option('--group', 'one row per entity (type, canonical, count, docs, variants) instead of one per mention')
     .option('--types <list>', `types to report, comma-separated (${TYPES.join(',')})`)
     .option('--min-score <x>', 'leave out mentions with a lower confidence (0-1)')
-    .option('--no-gazetteer', 'do not add lexicon names the tagger missed')
-    .option('--no-rules', 'do not add long organization names found by rule');
+    .option('--no-gazetteer', 'do not use the lexicons after the tagger (names it missed, spans mended)')
+    .option('--no-rules', 'no rules after the tagger (long organization names, nationality adjectives)');
   addCommonOptions(cmd);
   cmd.addHelpText('after', `
 Output fields (one row per mention):
