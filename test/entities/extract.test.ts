@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
 import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
-import { cutLeadingDemonym } from '../../src/analyze/entities/extract.js';
+import { REPEAT_WINDOW, cutLeadingDemonym } from '../../src/analyze/entities/extract.js';
 
 const norm = normalizerFor('standard');
 let model: NerModel;
@@ -135,6 +135,16 @@ describe('extractEntities with the shipped model', () => {
   it('tags again, in the same document, a family name first written with the first name', () => {
     const ms = run('قال الدكتور خالد الشرقاوي السموني إن التعاون قوي. وتابع السموني بأن الجهود مستمرة.');
     expect(ms.map((m) => [m.type, m.text])).toEqual([['PER', 'خالد الشرقاوي السموني'], ['PER', 'السموني']]);
+  });
+
+  it('a reading reaches about an article (REPEAT_WINDOW tokens), not a whole file of articles read as one document', () => {
+    const filler = (n: number) => 'ارتفعت الأسعار بشكل كبير خلال الأسبوع الماضي. '.repeat(n);
+    const text = (n: number) => `قال الدكتور خالد الشرقاوي السموني إن التعاون قوي. ${filler(n)}وتابع السموني بأن الجهود مستمرة.`;
+    const repeats = (n: number) => run(text(n)).filter((m) => m.text === 'السموني');
+    // 8 tokens a filler sentence: 50 of them are 400 tokens, 150 are 1,200
+    expect(prepareText(filler(150), norm).tokens.length).toBeGreaterThan(REPEAT_WINDOW);
+    expect(repeats(50).map((m) => [m.type, m.source])).toEqual([['PER', 'rule']]);
+    expect(repeats(150).filter((m) => m.source === 'rule')).toEqual([]);
   });
 
   it('returns nothing for text without names, and works on an empty document', () => {
