@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
 import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
-import { REPEAT_WINDOW, cutLeadingDemonym } from '../../src/analyze/entities/extract.js';
+import { REPEAT_WINDOW, cutLeadingDemonym, cutTrailingDemonym } from '../../src/analyze/entities/extract.js';
+import { TAG_O } from '../../src/analyze/entities/tags.js';
 
 const norm = normalizerFor('standard');
 let model: NerModel;
@@ -182,5 +183,54 @@ describe('cutLeadingDemonym', () => {
 
   it('the list is read from data/lexicons/entities/trig-demonyms.txt in masculine and feminine forms', () => {
     for (const f of ['البرازيلي', 'البرازيلية', 'الامريكي', 'الاميركية', 'الفرنسي']) expect(demonyms().has(f), f).toBe(true);
+  });
+});
+
+describe('cutTrailingDemonym', () => {
+  const ORG = ENTITY_TYPES.indexOf('ORG');
+  const PER = ENTITY_TYPES.indexOf('PER');
+  const res = () => model.resources;
+  const freq = () => res().clusters?.freq ?? null;
+  /** The spans after the rule, as text, for the given [start, end) token spans of the text. */
+  const cutText = (text: string, spans: [number, number, number][]) => {
+    const toks = prepareText(text, norm).tokens;
+    const hits = res().gazetteer!.matchAll(toks, 0, toks.length, freq());
+    const out = cutTrailingDemonym(spans.map(([type, start, end]) => ({ type, start, end })), 0,
+      { toks, demonyms: res().demonyms, triggers: res().triggers, gaz: res().gazetteer, hits, freq: freq() });
+    return out.map((sp) => toks.slice(sp.start, sp.end).map((t) => t.text).join(' '));
+  };
+
+  it('cuts the nationality adjective (and a compass word) after a proper name, as ANERcorp tags clubs, papers and agencies', () => {
+    expect(cutText('ريال مدريد الإسباني', [[ORG, 0, 3]])).toEqual(['ريال مدريد']);
+    expect(cutText('أمام الزمالك المصري', [[ORG, 1, 3]])).toEqual(['الزمالك']);
+    expect(cutText('وكالة يونهاب الكورية الجنوبية', [[ORG, 1, 4]])).toEqual(['يونهاب']);
+  });
+
+  it('keeps names on a head noun, descriptive phrases, a frequent word alone, names known whole, common adjectives and other types', () => {
+    const whole: [string, [number, number, number]][] = [
+      ['منظمة التحرير الفلسطينية', [ORG, 0, 3]], // head noun
+      ['الخطوط الجوية الإيرانية', [ORG, 0, 3]], // two definite words: a description, tagged whole in ANERcorp
+      ['الجيش الإسرائيلي', [ORG, 0, 2]], // الجيش alone is no name
+      ['أرامكو السعودية', [ORG, 0, 2]], // السعودية is weak: also the country, here part of the name
+      ['سوق فلسطين للأوراق المالية', [ORG, 0, 4]], // المالية "financial"
+      ['محمد المصري', [PER, 0, 2]], // a family name
+    ];
+    for (const [text, span] of whole) expect(cutText(text, [span]), text).toEqual([text]);
+  });
+
+  it('end to end: the tagger leaves the adjectives out, and so does a club the lexicon lists with its adjective (ليل الفرنسي)', () => {
+    const text = 'وفي المجموعة ذاتها، تعادل ليل الفرنسي مع ميلان الإيطالي.';
+    const ms = run(text);
+    expect(ms.map((m) => [m.type, m.text])).toEqual([['ORG', 'ليل'], ['ORG', 'ميلان']]);
+    expectExactSlices(text, ms);
+    // a tagger that finds nothing leaves the names to the lexicons, whose forms are ليل الفرنسي and ميلان الإيطالي
+    const blind = Object.create(model) as NerModel;
+    blind.tag = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
+    blind.tagWithMarginals = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
+    const fromLexicon = extractEntities(prepareText(text, norm), blind, { doc: 'd1' });
+    expect(fromLexicon.map((m) => [m.type, m.text, m.source, m.canonical])).toEqual([
+      ['ORG', 'ليل', 'gazetteer', 'ليل'],
+      ['ORG', 'ميلان', 'gazetteer', 'إيه سي ميلان'],
+    ]);
   });
 });

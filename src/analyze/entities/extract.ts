@@ -64,6 +64,7 @@ export interface ExtractOptions {
 }
 
 const LOCHEAD_BIT = 1 << labelIndex('LOCHEAD');
+const ORGHEAD_BIT = 1 << labelIndex('ORGHEAD');
 const ORG = ENTITY_TYPES.indexOf('ORG');
 const PER = ENTITY_TYPES.indexOf('PER');
 const GAZETTEER_SCORE = 0.5;
@@ -142,6 +143,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     let spans = cutAtNotNames(spansOf(tags.subarray(0, n)), toks, a0, model.resources.notNames, dialect);
     if (rules) spans = splitAtListedConjunct(spans, hits, toks, a0);
     if (rules) spans = cutLeadingDemonym(spans, toks, a0, model.resources.demonyms, freq);
+    if (rules) spans = cutTrailingDemonym(spans, a0, { toks, demonyms: model.resources.demonyms, triggers: model.resources.triggers, gaz, hits, freq });
     const covered = new Uint8Array(n);
     for (const sp of spans) {
       if (covered[sp.start] === 1) continue;
@@ -218,7 +220,10 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         if (!isEntityType(entry.label)) continue;
         // a weak form (also a common word) counts only right after a place noun: منطقة الساحل
         if (hit.weak && !(entry.label === 'LOC' && afterPlaceHead(toks, a0, hit.start, model, freq))) continue;
-        out.push(mentionOf(prepared, doc, entry.label, hit.start, hit.end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
+        // a club the lexicon lists with its nationality adjective (ليل الفرنسي) is named without it
+        const cut = rules && entry.label === 'ORG' ? demonymCut(hit.start, hit.end, { toks, demonyms: model.resources.demonyms, triggers: model.resources.triggers, gaz, hits, freq }) : -1;
+        const end = cut > 0 ? cut : hit.end;
+        out.push(mentionOf(prepared, doc, entry.label, hit.start, end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
         covered.fill(1, hit.start - a0, hit.end - a0);
       }
     }
@@ -233,7 +238,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
  * adjective announces the name (للبرازيلي فريد, اللاعب الفرنسي زين الدين زيدان) and ANERcorp
  * leaves it outside. Only at the start: at the end المصري or المغربي is as often a family name.
  */
-export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, demonyms: ReadonlySet<string> | undefined, freq: FrequencyOf | null): TagSpan[] {
+export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, demonyms: ReadonlyMap<string, boolean> | undefined, freq: FrequencyOf | null): TagSpan[] {
   if (demonyms === undefined || demonyms.size === 0) return spans;
   let out: TagSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
@@ -246,6 +251,70 @@ export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, d
     out.push({ ...sp, start: sp.start + 1 });
   }
   return out ?? spans;
+}
+
+/** Compass adjectives that complete a nationality adjective: الكورية الشمالية. */
+const COMPASS = new Set(['الشمالي', 'الشماليه', 'الشمالية', 'الجنوبي', 'الجنوبيه', 'الجنوبية']);
+
+/** Lexicon resources the trailing-adjective rule reads. */
+interface DemonymContext {
+  toks: Token[];
+  demonyms: ReadonlyMap<string, boolean> | undefined;
+  triggers: Gazetteer | null;
+  gaz: Gazetteer | null;
+  hits: readonly GazetteerHit[];
+  freq: FrequencyOf | null;
+}
+
+/**
+ * Organization spans of two words or more that end with a nationality adjective lose it when
+ * the name before it is a proper name (see demonymCut): الزمالك المصري -> الزمالك.
+ */
+export function cutTrailingDemonym(spans: TagSpan[], a0: number, cx: DemonymContext): TagSpan[] {
+  if (cx.demonyms === undefined || cx.demonyms.size === 0) return spans;
+  let out: TagSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const end = sp.type === ORG ? demonymCut(a0 + sp.start, a0 + sp.end, cx) : -1;
+    if (end < 0) { out?.push(sp); continue; }
+    out ??= spans.slice(0, k);
+    out.push({ ...sp, end: end - a0 });
+  }
+  return out ?? spans;
+}
+
+/**
+ * Where an organization name over tokens [a, b) ends without its trailing nationality adjective
+ * (and compass word: الكورية الشمالية), or -1 to keep it whole. ANERcorp leaves the adjective
+ * outside after a proper name (الزمالك المصري, ريال مدريد الإسباني: outside 71 times in its train
+ * split, inside twice). Kept whole: a name on a head noun (منظمة التحرير الفلسطينية, وكالة الأنباء
+ * المصرية: inside 10 times, outside 16; حزب العمال البريطاني), a descriptive phrase of two
+ * definite words or more (الخطوط الجوية الإيرانية, الحرس الثوري الإيراني), a rest of one frequent
+ * word (الجيش الإسرائيلي: no name alone), and a name the lexicons know whole unless the same entry
+ * lists it without the adjective (الزمالك المصري | الزمالك: listed to tell the club from the
+ * word). Weak forms are common adjectives too (المالية "financial", السعودية the country) and
+ * never cut.
+ */
+function demonymCut(a: number, b: number, cx: DemonymContext): number {
+  const { toks, demonyms, triggers, gaz, hits, freq } = cx;
+  if (demonyms === undefined || b - a < 2) return -1;
+  let end = b - 1;
+  if (COMPASS.has(toks[end].norm) && end - 1 > a) end--;
+  if (toks[end].kind !== 'arabic' || demonyms.get(toks[end].norm) !== false) return -1;
+  if (triggers !== null && ((triggers.matchAt(toks, a, a + 1, freq)?.labels ?? 0) & ORGHEAD_BIT) !== 0) return -1;
+  if (end - a >= 2) {
+    let definite = true;
+    for (let i = a; i < end && definite; i++) definite = toks[i].kind === 'arabic' && splitProclitics(toks[i].norm, freq).base.startsWith('ال');
+    if (definite) return -1;
+  } else if ((freq?.(toks[a].norm) ?? 0) >= FAMILY_MAX_FREQ && !hits.some((h) => !h.weak && h.start === a && h.end === end)) {
+    return -1;
+  }
+  const whole = hits.find((h) => h.start === a && h.end === b);
+  if (whole !== undefined) {
+    const short = gaz?.matchAt(toks, a, end, freq) ?? null;
+    if (short === null || short.end !== end || !sameEntry(whole, short)) return -1;
+  }
+  return end;
 }
 
 /** Two non-weak lexicon names of the same entry, one after the other, covering exactly tokens [a, b). */

@@ -27,7 +27,7 @@ export interface FeatureResources {
   /** Words never part of a name (normalized form -> true when only a whole span of it is dropped); read by the extractor, not a feature. */
   notNames?: ReadonlyMap<string, boolean>;
   /** Nationality adjectives (normalized, with the article), cut from the start of a person span; read by the extractor, not a feature. */
-  demonyms?: ReadonlySet<string>;
+  demonyms?: ReadonlyMap<string, boolean>;
 }
 
 /** Token offsets whose word vectors are real-valued inputs of a token (word before, word, word after). */

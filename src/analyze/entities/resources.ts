@@ -30,11 +30,12 @@ const DEMONYM = 'DEMONYM';
  * never part of a name (normalized form -> weak: true when the form is a name only alone) and the
  * nationality adjectives (normalized forms).
  */
-export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Set<string> } {
+export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Map<string, boolean> } {
   const norm = normalizerFor('standard');
   const notNames = new Map<string, boolean>();
-  const demonyms = new Set<string>();
-  for (const e of entries) if (e.label === DEMONYM) for (const f of e.forms) demonyms.add(norm.normalizeString(f));
+  // normalized form -> weak: also a common adjective (المالية "financial"), not cut at the end of a name
+  const demonyms = new Map<string, boolean>();
+  for (const e of entries) if (e.label === DEMONYM) e.forms.forEach((f, i) => demonyms.set(norm.normalizeString(f), e.weak[i]));
   // with و glued too (واللي), so that the extractor looks each token up once, without slicing
   for (const e of entries) {
     if (e.label !== NOT_NAME) continue;
