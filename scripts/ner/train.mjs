@@ -49,6 +49,7 @@ import { loadResources } from '../../dist/analyze/entities/resources.js';
 import { WordVectors } from '../../dist/analyze/entities/vectors.js';
 import { SELF_TRAIN_DEFAULTS, confidentExamples } from '../../dist/analyze/entities/selftrain.js';
 import { SHIPPED_SELF_TRAIN, readUnlabeled, selfTrainOptions } from './unlabeled.mjs';
+import { AUDIT_DEFAULTS, backoffSkipFor, writeBackoffSkip } from './audit.mjs';
 import { buildExamples, fitTemperature, formatScores, makeHeader, scoreExamples, trainWeights } from '../../dist/analyze/entities/train.js';
 
 const args = process.argv.slice(2);
@@ -138,7 +139,11 @@ console.log(formatScores(devScores));
 log(`temperature ${temperature}`);
 mkdirSync(dirname(DEV_OUT), { recursive: true });
 writeFileSync(DEV_OUT, NerModel.serialize(makeHeader(BITS, temperature, { ...record(trainEx.length, dev.added), split: 'dev run: first 85% of the train split' }), devWeights, { vectors, prune: PRUNE }));
-log(`wrote ${DEV_OUT} (dev model, not shipped)`);
+// the lexicon audit of the same sentences the weights were trained on (audit.mjs, backoff.ts)
+const auditNote = (n, skip) => ({ sentences: n, ...AUDIT_DEFAULTS, forms: skip.length });
+const devSkip = backoffSkipFor(all.slice(0, cut), res);
+writeBackoffSkip(DEV_OUT, devSkip, auditNote(cut, devSkip));
+log(`wrote ${DEV_OUT} (dev model, not shipped; ${devSkip.length} lexicon forms not added)`);
 if (args.includes('--dev-only')) process.exit(0);
 
 const shipped = trainRecipe(examples);
@@ -148,4 +153,6 @@ const buf = NerModel.serialize(makeHeader(BITS, temperature, {
   dev: { sentences: devEx.length, microF1: Number(devScores[4].f1.toFixed(4)), note: 'token-level, dev run trained without the dev sentences' },
 }), weights, { vectors, prune: PRUNE });
 writeFileSync(OUT, buf);
-log(`wrote ${OUT} (${(buf.length / 1024).toFixed(0)} KiB)`);
+const skip = backoffSkipFor(all, res);
+writeBackoffSkip(OUT, skip, auditNote(all.length, skip));
+log(`wrote ${OUT} (${(buf.length / 1024).toFixed(0)} KiB; ${skip.length} lexicon forms not added)`);

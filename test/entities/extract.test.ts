@@ -224,7 +224,8 @@ describe('cutTrailingDemonym', () => {
     expect(ms.map((m) => [m.type, m.text])).toEqual([['ORG', 'ليل'], ['ORG', 'ميلان']]);
     expectExactSlices(text, ms);
     // a tagger that finds nothing leaves the names to the lexicons, whose forms are ليل الفرنسي and ميلان الإيطالي
-    const blind = Object.create(model) as NerModel;
+    // (without the audit's list: ANERcorp never tags ميلان الإيطالي whole, so the shipped model would not add it)
+    const blind = Object.create(model, { backoffSkip: { value: new Set<string>() } }) as NerModel;
     blind.tag = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
     blind.tagWithMarginals = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
     const fromLexicon = extractEntities(prepareText(text, norm), blind, { doc: 'd1' });

@@ -10,6 +10,7 @@ import { splitProclitics, type FrequencyOf } from './clitics.js';
 import type { NerModel } from './model.js';
 import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
+import { formKey } from './backoff.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf, type TagSpan } from './tags.js';
 
 export type MentionSource = 'model' | 'gazetteer' | 'rule';
@@ -218,6 +219,8 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         if (!isFree(covered, hit.start - a0, hit.end - a0)) continue;
         const entry = hit.entries[0];
         if (!isEntityType(entry.label)) continue;
+        // a form the training data mostly leaves untagged (وزارة الخارجية, الجيش الإسرائيلي): the tagger's O stands
+        if (model.backoffSkip.has(formKey(toks, hit))) continue;
         // a weak form (also a common word) counts only right after a place noun: منطقة الساحل
         if (hit.weak && !(entry.label === 'LOC' && afterPlaceHead(toks, a0, hit.start, model, freq))) continue;
         // a club the lexicon lists with its nationality adjective (ليل الفرنسي) is named without it

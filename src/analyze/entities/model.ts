@@ -34,12 +34,19 @@ export interface ModelHeader {
   vectorWords?: number;
   /** Free-form training record: data, epochs, seed, dev scores. */
   training: Record<string, unknown>;
+  /**
+   * Lexicon forms (backoff.ts formKey) that the training data mostly leaves untagged: not added
+   * where the tagger found nothing. Learned from the training sentences (scripts/ner/audit.mjs).
+   */
+  backoffSkip?: string[];
 }
 
 export class NerModel {
   readonly header: ModelHeader;
   readonly resources: FeatureResources;
   readonly extractor: FeatureExtractor;
+  /** header.backoffSkip as a set. */
+  readonly backoffSkip: ReadonlySet<string>;
   /** Row number -> compact row, or -1. */
   private readonly rowIndex: Int32Array;
   private readonly weights: Float32Array;
@@ -55,6 +62,7 @@ export class NerModel {
   constructor(header: ModelHeader, weights: TaggerWeights, resources: FeatureResources, vectorTable?: Float32Array) {
     this.header = header;
     this.resources = resources;
+    this.backoffSkip = new Set(header.backoffSkip ?? []);
     const words = header.vectorWords ?? 0;
     this.extractor = new FeatureExtractor(resources, header.bits, words);
     const R = 1 << header.bits;
@@ -241,6 +249,18 @@ export class NerModel {
     }
     if (at !== b.length) throw new Error(`${file}: ${b.length - at} stray bytes after the weights`);
     return { header, weights, vectorTable };
+  }
+
+  /** The same model file with its JSON header changed (the weights untouched, byte for byte). */
+  static rewriteHeader(gz: Buffer, update: (h: ModelHeader) => ModelHeader): Buffer {
+    const b = gunzipSync(gz);
+    if (b.length < 12 || b.readUInt32LE(0) !== MAGIC) throw new Error('not an entity model (bad magic)');
+    const hl = b.readUInt32LE(8);
+    const json = Buffer.from(JSON.stringify(update(JSON.parse(b.subarray(12, 12 + hl).toString('utf8')) as ModelHeader)), 'utf8');
+    const head = Buffer.alloc(12);
+    b.copy(head, 0, 0, 8);
+    head.writeUInt32LE(json.length, 8);
+    return gzipSync(Buffer.concat([head, json, b.subarray(12 + hl)]), { level: 9 });
   }
 
   static load(path: string, resources: FeatureResources): NerModel {
