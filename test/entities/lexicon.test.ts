@@ -29,7 +29,7 @@ describe('lexicon files', () => {
     const entries = loadLexiconDir();
     expect(entries.length).toBeGreaterThan(1000);
     const labels = new Set(entries.map((e) => e.label));
-    expect([...labels].sort()).toEqual(['DEMONYM', 'FIRST', 'LOC', 'LOCHEAD', 'MISC', 'NOTNAME', 'ORG', 'ORGHEAD', 'ORGPURPOSE', 'PER', 'SURNAME', 'TITLE']);
+    expect([...labels].sort()).toEqual(['DEMONYM', 'FIRST', 'LOC', 'LOCHEAD', 'MISC', 'NOTNAME', 'ORG', 'ORGHEAD', 'ORGPURPOSE', 'PER', 'SPORT', 'SURNAME', 'TITLE']);
   });
 });
 

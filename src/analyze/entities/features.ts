@@ -28,6 +28,8 @@ export interface FeatureResources {
   notNames?: ReadonlyMap<string, boolean>;
   /** Nationality adjectives (normalized, with the article), cut from the start of a person span; read by the extractor, not a feature. */
   demonyms?: ReadonlyMap<string, boolean>;
+  /** Words of a match report (trig-sports.txt): a club named like its city is the club there; read by the extractor, not a feature. */
+  sportCues?: Gazetteer | null;
 }
 
 /** Token offsets whose word vectors are real-valued inputs of a token (word before, word, word after). */

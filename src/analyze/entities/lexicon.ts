@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { packagePath } from '../../paths.js';
 
 /** Entity types, plus the trigger classes that only feed features and rules. */
-export const LEXICON_LABELS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'TITLE', 'ORGHEAD', 'LOCHEAD', 'ORGPURPOSE', 'SURNAME', 'NOTNAME', 'DEMONYM'] as const;
+export const LEXICON_LABELS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'TITLE', 'ORGHEAD', 'LOCHEAD', 'ORGPURPOSE', 'SURNAME', 'NOTNAME', 'DEMONYM', 'SPORT'] as const;
 export type LexiconLabel = (typeof LEXICON_LABELS)[number];
 
 export interface LexiconEntry {

@@ -24,13 +24,15 @@ export function defaultClustersPath(): string {
 const NOT_NAME = 'NOTNAME';
 /** Nationality adjectives (trig-demonyms.txt), also read after the tagger only: the model was trained without them. */
 const DEMONYM = 'DEMONYM';
+/** Words of a match report (trig-sports.txt), read by the extractor only. */
+const SPORT = 'SPORT';
 
 /**
  * Splits lexicon entries into the name gazetteer, the trigger gazetteer, the words that are
  * never part of a name (normalized form -> weak: true when the form is a name only alone) and the
  * nationality adjectives (normalized forms).
  */
-export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Map<string, boolean> } {
+export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer; triggers: Gazetteer; notNames: Map<string, boolean>; demonyms: Map<string, boolean>; sportCues: Gazetteer } {
   const norm = normalizerFor('standard');
   const notNames = new Map<string, boolean>();
   // normalized form -> weak: also a common adjective (المالية "financial"), not cut at the end of a name
@@ -47,7 +49,8 @@ export function buildGazetteers(entries: LexiconEntry[]): { gazetteer: Gazetteer
   }
   return {
     gazetteer: new Gazetteer(entries.filter((e) => NAME_LABELS.has(e.label)), norm),
-    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME && e.label !== DEMONYM), norm, { articleInsensitive: true }),
+    triggers: new Gazetteer(entries.filter((e) => !NAME_LABELS.has(e.label) && e.label !== NOT_NAME && e.label !== DEMONYM && e.label !== SPORT), norm, { articleInsensitive: true }),
+    sportCues: new Gazetteer(entries.filter((e) => e.label === SPORT), norm, { articleInsensitive: true }),
     notNames,
     demonyms,
   };
@@ -65,8 +68,8 @@ export interface ResourceOptions {
 
 export function loadResources(opt: ResourceOptions = {}): FeatureResources {
   const entries = loadLexiconDir(opt.lexiconDir ?? defaultLexiconDir());
-  const { gazetteer, triggers, notNames, demonyms } = buildGazetteers(entries);
+  const { gazetteer, triggers, notNames, demonyms, sportCues } = buildGazetteers(entries);
   const cp = opt.clustersPath === undefined ? defaultClustersPath() : opt.clustersPath;
   const clusters = cp !== null && existsSync(cp) ? WordClusters.load(cp) : null;
-  return { clusters, gazetteer, triggers, notNames, demonyms };
+  return { clusters, gazetteer, triggers, notNames, demonyms, sportCues };
 }

@@ -39,6 +39,13 @@ const ORG_BIT = 1 << labelIndex('ORG');
 const PURPOSE_BIT = 1 << labelIndex('ORGPURPOSE');
 
 const RELATIVES = new Set(['التي', 'الذي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي']);
+/**
+ * Definite words that end a name rather than continue it (normalized): days and time adjectives
+ * (للتصفيات الأربعاء المقبل), participles that describe the body instead of naming it (لجنة حقوق
+ * الإنسان التابعة للأمم المتحدة, الفريق الساعي للفوز).
+ */
+const ENDS_PHRASE = new Set(['التابع', 'التابعة', 'التابعين', 'التابعون', 'المقبل', 'المقبلة', 'الماضي', 'الماضية', 'الحالي', 'الحالية',
+  'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت', 'الساعي', 'الساعية', 'الموجه', 'الموجهة', 'المسيل']);
 
 /**
  * 0 = does not continue the phrase, 1 = definite word (ال...), 2 = genitive with لل (للدراسات),
@@ -85,6 +92,7 @@ export function orgPhrases(tokens: Token[], start: number, end: number, triggers
       if (trig !== null && (trig.labels & TITLE_BIT) !== 0) break;
       // a second organization head starts a second name (والمديرية العامة ...)
       if (trig !== null && (trig.labels & ORGHEAD_BIT) !== 0 && trig.end === j + 1 && words > 0 && u.norm.charCodeAt(0) === WAW) break;
+      if (ENDS_PHRASE.has(u.norm)) break;
       const k = continuation(u.norm);
       if (k === 0) {
         // a bare noun of purpose in construct right after the head: مكتب مكافحة المخدرات
