@@ -14,7 +14,8 @@
 // Everything is seeded: the same corpora give the same file. Takes a few minutes on one core.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { normalizerFor } from '../../dist/text/normalize.js';
 import { prepareText } from '../../dist/text/prepare.js';
@@ -278,6 +279,7 @@ const EMB_OUT = opt('--emb-out', null);
 if (EMB_OUT) {
   const lines = [];
   for (let r = 0; r < nV; r++) { const v = []; for (let d = 0; d < D; d++) v.push(Math.max(-127, Math.min(127, Math.round(E[r * D + d] * 127 * 3)))); lines.push(words[vocab[r]] + '\t' + v.join(' ')); }
+  mkdirSync(dirname(EMB_OUT), { recursive: true });
   writeFileSync(EMB_OUT, gzipSync(lines.join('\n')));
   log('wrote embeddings', EMB_OUT);
 }
@@ -407,6 +409,7 @@ out.push(`@leaves ${leaves}`);
 for (let lvl = depth - 2; lvl >= 0; lvl--) out.push(`@level ${sizes[lvl]} ${Array.from(leafParent(lvl)).join(' ')}`);
 for (let r = 0; r < nV; r++) out.push(`${words[vocab[r]]}\t${counts[vocab[r]]}\t${path[depth - 1][r]}`);
 const gz = gzipSync(out.join('\n') + '\n', { level: 9 });
+mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, gz);
 log(`wrote ${OUT} (${(gz.length / 1024).toFixed(0)} KiB)`);
 // A few neighbours for a sanity check

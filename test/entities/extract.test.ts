@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
 import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
-import { REPEAT_WINDOW, cutLeadingDemonym, cutTrailingDemonym, splitAtConjoinedFirstName } from '../../src/analyze/entities/extract.js';
+import { REPEAT_WINDOW, completeAtConnectors, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, splitAtConjoinedFirstName } from '../../src/analyze/entities/extract.js';
 import { NUM_TAGS, TAG_O, tagB, tagI } from '../../src/analyze/entities/tags.js';
 
 const norm = normalizerFor('standard');
@@ -279,5 +279,111 @@ describe('two people joined by و, clubs in match reports', () => {
     expect(fromLexicons('تعادل روما مع نابولي في الدوري الإيطالي.')).toEqual([['ORG', 'روما', 'روما'], ['ORG', 'نابولي', 'نابولي']]);
     expect(fromLexicons('وصل اللاعبون إلى روما قبل المباراة.')).toEqual([['LOC', 'روما', 'روما']]);
     expect(fromLexicons('زار الرئيس روما ونابولي.')).toEqual([['LOC', 'روما', 'روما'], ['LOC', 'نابولي', 'نابولي']]);
+  });
+});
+
+describe('name links, leading titles, descriptor heads', () => {
+  const PER = ENTITY_TYPES.indexOf('PER');
+  const ORG = ENTITY_TYPES.indexOf('ORG');
+  const res = () => model.resources;
+  const freq = () => res().clusters?.freq ?? null;
+  type Rule = (spans: { type: number; start: number; end: number }[], toks: ReturnType<typeof prepareText>['tokens']) => { type: number; start: number; end: number }[];
+  /** The spans after a rule, as [type, text], for the given [type, start, end) token spans. */
+  const apply = (rule: Rule, text: string, spans: [number, number, number][]) => {
+    const toks = prepareText(text, norm).tokens;
+    return rule(spans.map(([type, start, end]) => ({ type, start, end })), toks)
+      .map((sp) => [ENTITY_TYPES[sp.type], toks.slice(sp.start, sp.end).map((t) => t.text).join(' ')]);
+  };
+  const links: Rule = (spans, toks) => completeAtConnectors(spans, toks, 0, toks.length, res().triggers, freq());
+  const titles: Rule = (spans, toks) => cutLeadingTitles(spans, toks, 0, res().triggers, freq());
+  const heads: Rule = (spans, toks) => cutDescriptorHeads(spans, toks, 0, freq());
+
+  it('a person span ending on بن, أبي, أبو or دو runs on to the next word or into the next person span', () => {
+    expect(apply(links, 'بايع علي بن أبي طالب', [[PER, 1, 4]])).toEqual([['PER', 'علي بن أبي طالب']]);
+    expect(apply(links, 'الحسين بن علي', [[PER, 0, 2]])).toEqual([['PER', 'الحسين بن علي']]);
+    expect(apply(links, 'قال إيرفيه دو شاريت', [[PER, 1, 3]])).toEqual([['PER', 'إيرفيه دو شاريت']]);
+    expect(apply(links, 'قال إيرفيه دو شاريت', [[PER, 1, 3], [PER, 3, 4]])).toEqual([['PER', 'إيرفيه دو شاريت']]);
+    expect(apply(links, 'ابن عبد الله ، وقال', [[PER, 0, 2]])).toEqual([['PER', 'ابن عبد الله']]);
+  });
+
+  it('takes the first name before بنت or بن, and leaves آبي (Abe), a lone أبي and a function word after the link alone', () => {
+    expect(apply(links, 'روت عائشة بنت أبي بكر', [[PER, 3, 5]])).toEqual([['PER', 'عائشة بنت أبي بكر']]);
+    expect(apply(links, 'شينزو آبي في طوكيو', [[PER, 0, 2]])).toEqual([['PER', 'شينزو آبي']]);
+    expect(apply(links, 'قال أبي قد', [[PER, 1, 2]])).toEqual([['PER', 'أبي']]);
+    expect(apply(links, 'سامر أبو من', [[PER, 0, 2]])).toEqual([['PER', 'سامر أبو']]);
+    expect(apply(links, 'جان مارك دو لا سابليير', [[PER, 0, 3]])).toEqual([['PER', 'جان مارك دو']]);
+  });
+
+  it('a person span loses a leading title with the article, and a second one after it', () => {
+    expect(apply(titles, 'التقى الإمبراطور جاتشينغ', [[PER, 1, 3]])).toEqual([['PER', 'جاتشينغ']]);
+    expect(apply(titles, 'قال الصحابي الجليل سعد بن أبي وقاص', [[PER, 1, 7]])).toEqual([['PER', 'الجليل سعد بن أبي وقاص']]);
+    expect(apply(titles, 'وللرئيس الشيخ زايد', [[PER, 0, 3]])).toEqual([['PER', 'زايد']]);
+  });
+
+  it('keeps indefinite titles that begin names (سيد محمد خاتمي, شيخ شريف), البابا, a lone title and organizations', () => {
+    for (const text of ['سيد محمد خاتمي', 'شيخ شريف', 'البابا بنديكت']) expect(apply(titles, text, [[PER, 0, text.split(' ').length]]), text).toEqual([['PER', text]]);
+    expect(apply(titles, 'الرئيس', [[PER, 0, 1]])).toEqual([['PER', 'الرئيس']]);
+    expect(apply(titles, 'الرئيس الفرنسي', [[ORG, 0, 2]])).toEqual([['ORG', 'الرئيس الفرنسي']]);
+  });
+
+  it('an organization span loses a descriptor head (حركة, شركة, نادي, صحيفة), not a head that is part of the name', () => {
+    expect(apply(heads, 'لحركة الجهاد الإسلامي', [[ORG, 0, 3]])).toEqual([['ORG', 'الجهاد الإسلامي']]);
+    expect(apply(heads, 'شركة نيسان', [[ORG, 0, 2]])).toEqual([['ORG', 'نيسان']]);
+    expect(apply(heads, 'ونادي تشارلتون', [[ORG, 0, 2]])).toEqual([['ORG', 'تشارلتون']]);
+    expect(apply(heads, 'والنادي الأهلي', [[ORG, 0, 2]])).toEqual([['ORG', 'الأهلي']]);
+    for (const text of ['حزب الله', 'جامعة القاهرة', 'وكالة الصحافة الفرنسية', 'الشركة السعودية للكهرباء', 'شركة']) {
+      expect(apply(heads, text, [[ORG, 0, text.split(' ').length]]), text).toEqual([['ORG', text]]);
+    }
+    expect(apply(heads, 'نادي محمد', [[PER, 0, 2]])).toEqual([['PER', 'نادي محمد']]);
+  });
+
+  it('end to end, a lexicon form with its descriptor (صحيفة هآرتس) is named without it', () => {
+    const blind = Object.create(model, { backoffSkip: { value: new Set<string>() } }) as NerModel;
+    blind.tag = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
+    blind.tagWithMarginals = (_t, start, end, out) => { out.fill(TAG_O, 0, end - start); };
+    const text = 'ونقلت صحيفة هآرتس الخبر.';
+    const ms = extractEntities(prepareText(text, norm), blind, { doc: 'd' });
+    expect(ms.map((m) => [m.type, m.text, m.source])).toEqual([['ORG', 'هآرتس', 'gazetteer']]);
+    expectExactSlices(text, ms);
+  });
+});
+
+describe('words the lexicons list whole, repeats written otherwise', () => {
+  const PER = ENTITY_TYPES.indexOf('PER');
+  /** A tagger that tags exactly the tokens written as one of `names` as one-word persons, with full confidence. */
+  const taggerOf = (names: string[]) => {
+    const stub = Object.create(model) as NerModel;
+    stub.tagWithMarginals = (toks, start, end, out, marg) => {
+      out.fill(TAG_O, 0, end - start);
+      for (let i = start; i < end; i++) if (names.includes(toks[i].text)) out[i - start] = tagB(PER);
+      for (let i = 0; i < end - start; i++) marg[i * NUM_TAGS + out[i]] = 1;
+    };
+    return stub;
+  };
+
+  it('a first name or lexicon name that starts like a proclitic keeps its letters: فيصل, فادي, كاليفورنيا, لمجرد', () => {
+    for (const word of ['فيصل', 'فادي', 'كاليفورنيا', 'لمجرد']) {
+      const text = `وقال ${word} أمس`;
+      const ms = extractEntities(prepareText(text, norm), taggerOf([word]), { doc: 'd', gazetteerBackoff: false, consistency: false });
+      expect(ms.map((m) => m.text), word).toEqual([word]);
+    }
+    // a glued proclitic is still cut when the word as written is no listed name
+    const ms = extractEntities(prepareText('وقال لفيصل أمس', norm), taggerOf(['لفيصل']), { doc: 'd', gazetteerBackoff: false, consistency: false });
+    expect(ms.map((m) => m.text)).toEqual(['فيصل']);
+  });
+
+  it('a name found once is tagged again where it recurs written the same way, never on a word that normalizes like it (علي, على)', () => {
+    const text = 'وصل علي إلى القاعة. وجلس على الكرسي، ثم قال علي إن الاجتماع انتهى.';
+    const stub = taggerOf([]);
+    let first = true;
+    // only the first علي is the tagger's; the second must come from the one-reading rule
+    stub.tagWithMarginals = (toks, start, end, out, marg) => {
+      out.fill(TAG_O, 0, end - start);
+      for (let i = start; i < end && first; i++) if (toks[i].text === 'علي') { out[i - start] = tagB(PER); first = false; }
+      for (let i = 0; i < end - start; i++) marg[i * NUM_TAGS + out[i]] = 1;
+    };
+    const ms = extractEntities(prepareText(text, norm), stub, { doc: 'd', gazetteerBackoff: false });
+    expect(ms.map((m) => [m.text, m.source])).toEqual([['علي', 'model'], ['علي', 'rule']]);
+    expectExactSlices(text, ms);
   });
 });

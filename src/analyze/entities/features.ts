@@ -36,7 +36,7 @@ export interface FeatureResources {
 export const VECTOR_OFFSETS = [-1, 0, 1];
 
 /** Feature slots per token (some may be empty = -1). */
-export const FEATURES_PER_TOKEN = 56;
+export const FEATURES_PER_TOKEN = 57;
 const PAD = 2;
 const CLUSTER_LEVELS = 4;
 
@@ -67,6 +67,20 @@ function shapeOf(t: Token): number {
   }
 }
 
+/**
+ * What normalization folds away from the written word: a final ى or ي (على the preposition, علي
+ * the name, one form once normalized) and the hamza of a leading alef.
+ */
+function rawSpelling(text: string): number {
+  let last = text.length - 1;
+  while (last > 0 && (text.charCodeAt(last) === 0x0640 || (text.charCodeAt(last) >= 0x064b && text.charCodeAt(last) <= 0x0652))) last--;
+  const c = text.charCodeAt(last);
+  const fin = c === 0x0649 ? 1 : c === 0x064a ? 2 : 0;
+  const c0 = text.charCodeAt(0);
+  const ini = c0 === 0x0623 ? 1 : c0 === 0x0625 ? 2 : c0 === 0x0622 ? 3 : c0 === 0x0627 ? 4 : 0;
+  return 1 + fin * 8 + ini;
+}
+
 function lengthBand(n: number): number {
   return n <= 2 ? n : n <= 4 ? 3 : n <= 6 ? 4 : n <= 8 ? 5 : 6;
 }
@@ -93,6 +107,7 @@ class Scratch {
   gaz = new Int32Array(0);
   trig = new Int32Array(0);
   vid = new Int32Array(0);
+  raw = new Int32Array(0);
   ensure(n: number): void {
     if (n <= this.cap) return;
     const c = Math.max(n, this.cap * 2, 64);
@@ -102,7 +117,7 @@ class Scratch {
     this.clitic = new Int32Array(c); this.shape = new Int32Array(c); this.len = new Int32Array(c);
     this.fband = new Int32Array(c);
     this.cl = new Int32Array(c * CLUSTER_LEVELS); this.clb = new Int32Array(c);
-    this.gaz = new Int32Array(c); this.trig = new Int32Array(c); this.vid = new Int32Array(c);
+    this.gaz = new Int32Array(c); this.trig = new Int32Array(c); this.vid = new Int32Array(c); this.raw = new Int32Array(c);
   }
 }
 
@@ -205,6 +220,7 @@ export class FeatureExtractor {
       put(feat2(51, cl(p, 0), s.hw[p + 1]));
       put(feat2(52, s.trig[p], s.hw[p + 1]));
       put(feat2(53, s.hs[p], s.gaz[p]));
+      put(feat2(54, s.hw[p], s.raw[p]));
       // templates are numbered so that a new one must be added above; a miscount would let one
       // token's last features spill into the next token's first slots (two templates, a frequency
       // band by shape and a sentence-start flag, once did so unseen: removed, CV 77.25 against
@@ -220,7 +236,7 @@ export class FeatureExtractor {
     s.suf[p * 3] = s.suf[p * 3 + 1] = s.suf[p * 3 + 2] = BOS;
     s.clitic[p] = 0; s.shape[p] = 0; s.len[p] = 0; s.fband[p] = -1;
     for (let l = 0; l < CLUSTER_LEVELS; l++) s.cl[p * CLUSTER_LEVELS + l] = -2;
-    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0; s.vid[p] = -1;
+    s.clb[p] = -2; s.gaz[p] = 0; s.trig[p] = 0; s.vid[p] = -1; s.raw[p] = 0;
   }
 
   private tokenInfo(t: Token, p: number): void {
@@ -241,6 +257,7 @@ export class FeatureExtractor {
     }
     s.clitic[p] = (split.cut > 0 ? hashRange(w, 0, split.cut) : 0) ^ (split.article ? 0x40000000 : 0);
     s.shape[p] = shapeOf(t);
+    s.raw[p] = arabic ? rawSpelling(t.text) : 0;
     s.len[p] = lengthBand(sl);
     const c = this.res.clusters;
     if (c === null) {
