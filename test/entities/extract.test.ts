@@ -387,3 +387,31 @@ describe('words the lexicons list whole, repeats written otherwise', () => {
     expectExactSlices(text, ms);
   });
 });
+
+describe('a name the tagger cut short', () => {
+  /** A tagger that tags tokens [from, to) of each sentence's text as one span of `type`. */
+  const spanTagger = (type: string, from: number, to: number) => {
+    const stub = Object.create(model) as NerModel;
+    const t = ENTITY_TYPES.indexOf(type as (typeof ENTITY_TYPES)[number]);
+    stub.tagWithMarginals = (_toks, start, end, out, marg) => {
+      out.fill(TAG_O, 0, end - start);
+      for (let i = from; i < to && i < end - start; i++) out[i] = i === from ? tagB(t) : tagI(t);
+      for (let i = 0; i < end - start; i++) marg[i * NUM_TAGS + out[i]] = 1;
+    };
+    return stub;
+  };
+  const run1 = (text: string, type: string, from: number, to: number) =>
+    extractEntities(prepareText(text, norm), spanTagger(type, from, to), { doc: 'd' }).map((m) => [m.type, m.text]);
+
+  it('takes the lexicon name that it begins when the lexicons do not know the span alone', () => {
+    expect(run1('زار الولايات المتحدة أمس', 'LOC', 1, 2)).toEqual([['LOC', 'الولايات المتحدة']]);
+    expect(run1('في شبه الجزيرة العربية', 'LOC', 1, 2)).toEqual([['LOC', 'شبه الجزيرة العربية']]);
+  });
+
+  it('leaves a span the lexicons know as a name of its own, and a descriptor before a name, alone', () => {
+    // أفريقيا is a name of its own; it is not cut short of أفريقيا الوسطى by the tagger's choice
+    expect(run1('جاء من أفريقيا', 'LOC', 2, 3)).toEqual([['LOC', 'أفريقيا']]);
+    // صحيفة هآرتس: the tagger's هآرتس stays without the descriptor
+    expect(run1('نقلت صحيفة هآرتس', 'ORG', 2, 3)).toEqual([['ORG', 'هآرتس']]);
+  });
+});
