@@ -304,6 +304,10 @@ describe('name links, leading titles, descriptor heads', () => {
     expect(apply(links, 'قال إيرفيه دو شاريت', [[PER, 1, 3]])).toEqual([['PER', 'إيرفيه دو شاريت']]);
     expect(apply(links, 'قال إيرفيه دو شاريت', [[PER, 1, 3], [PER, 3, 4]])).toEqual([['PER', 'إيرفيه دو شاريت']]);
     expect(apply(links, 'ابن عبد الله ، وقال', [[PER, 0, 2]])).toEqual([['PER', 'ابن عبد الله']]);
+    expect(apply(links, 'حمد بن جاسم آل ثاني', [[PER, 0, 3]])).toEqual([['PER', 'حمد بن جاسم آل ثاني']]);
+    expect(apply(links, 'حمد بن جاسم آل ثاني', [[PER, 0, 3], [PER, 4, 5]])).toEqual([['PER', 'حمد بن جاسم آل ثاني']]);
+    // ال written without madda is no family link
+    expect(apply(links, 'حمد بن جاسم ال ثاني', [[PER, 0, 3]])).toEqual([['PER', 'حمد بن جاسم']]);
   });
 
   it('takes the first name before بنت or بن, and leaves آبي (Abe), a lone أبي and a function word after the link alone', () => {

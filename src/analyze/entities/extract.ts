@@ -516,8 +516,9 @@ const LINK_NEXT_MAX_FREQ = 10000;
 /**
  * A person span that ends on a link word (علي بن أبي, الحسين بن, جان مارك دو) runs on to the next
  * word, or into the person span right after it; one that starts right after بن, بنت or ولد takes
- * the first name before the link (أبي بكر in عائشة بنت أبي بكر). ANERcorp's names never end on a
- * link, and it tags the nasab whole.
+ * the first name before the link (أبي بكر in عائشة بنت أبي بكر), and one followed by آل + a word
+ * takes them (حمد بن جاسم آل ثاني). ANERcorp's names never end on a link, and it tags the nasab
+ * and the آل family whole.
  */
 export function completeAtConnectors(spans: TagSpan[], toks: Token[], a0: number, n: number, triggers: Gazetteer | null, freq: FrequencyOf | null): TagSpan[] {
   if (spans.length === 0) return spans;
@@ -548,6 +549,15 @@ export function completeAtConnectors(spans: TagSpan[], toks: Token[], a0: number
         } else {
           sp = { ...sp, end: sp.end + 1 };
         }
+        changed = true;
+      }
+      // a family written آل + name right after the span belongs to it: حمد بن جاسم بن جبر آل ثاني
+      const al = sp.end + 1 < n ? toks[a0 + sp.end] : null;
+      const next = spans[k + 1];
+      if (al !== null && al.norm === 'ال' && al.text.charCodeAt(0) === 0x0622 && isName(sp.end + 1) &&
+        (next === undefined || next.start > sp.end + 1 || (next.start === sp.end + 1 && next.type === PER))) {
+        if (next !== undefined && next.start === sp.end + 1) { sp = { ...sp, end: next.end }; k++; }
+        else sp = { ...sp, end: sp.end + 2 };
         changed = true;
       }
     }
