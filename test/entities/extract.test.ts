@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
 import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
-import { REPEAT_WINDOW, completeAtConnectors, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, splitAtConjoinedFirstName } from '../../src/analyze/entities/extract.js';
+import { REPEAT_WINDOW, completeAtConnectors, cutDescriptorHeads, dropDescribedNouns, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, splitAtConjoinedFirstName } from '../../src/analyze/entities/extract.js';
 import { NUM_TAGS, TAG_O, tagB, tagI } from '../../src/analyze/entities/tags.js';
 
 const norm = normalizerFor('standard');
@@ -328,6 +328,14 @@ describe('name links, leading titles, descriptor heads', () => {
     for (const text of ['سيد محمد خاتمي', 'شيخ شريف', 'البابا بنديكت']) expect(apply(titles, text, [[PER, 0, text.split(' ').length]]), text).toEqual([['PER', text]]);
     expect(apply(titles, 'الرئيس', [[PER, 0, 1]])).toEqual([['PER', 'الرئيس']]);
     expect(apply(titles, 'الرئيس الفرنسي', [[ORG, 0, 2]])).toEqual([['ORG', 'الرئيس الفرنسي']]);
+  });
+
+  it('a one-word definite person span before a nationality adjective is a described noun (الأسد الهندي), not a person', () => {
+    const described: Rule = (spans, toks) => dropDescribedNouns(spans, toks, 0, toks.length, res().demonyms, freq());
+    expect(apply(described, 'يعيش الأسد الهندي في الغابات', [[PER, 1, 2]])).toEqual([]);
+    expect(apply(described, 'قال بشار الأسد السوري', [[PER, 1, 3]])).toEqual([['PER', 'بشار الأسد']]);
+    expect(apply(described, 'وصل الأسد أمس', [[PER, 1, 2]])).toEqual([['PER', 'الأسد']]);
+    expect(apply(described, 'زار النعيمي السعودية', [[PER, 1, 2]])).toEqual([['PER', 'النعيمي']]);
   });
 
   it('an organization span loses a descriptor head (حركة, شركة, نادي, صحيفة), not a head that is part of the name', () => {
