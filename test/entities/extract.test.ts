@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
 import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
-import { REPEAT_WINDOW, completeAtConnectors, cutDescriptorHeads, dropDescribedNouns, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, splitAtConjoinedFirstName } from '../../src/analyze/entities/extract.js';
+import { REPEAT_WINDOW } from '../../src/analyze/entities/extract.js';
+import {
+  completeAtConnectors, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, dropDescribedNouns, splitAtConjoinedFirstName,
+} from '../../src/analyze/entities/spanRules.js';
 import { NUM_TAGS, TAG_O, tagB, tagI } from '../../src/analyze/entities/tags.js';
 
 const norm = normalizerFor('standard');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtNotNames, lexiconType, readsAsDialect, splitAtListedConjunct } from '../../src/analyze/entities/extract.js';
+import { lexiconType } from '../../src/analyze/entities/extract.js';
+import { cutAtNotNames, readsAsDialect, splitAtListedConjunct } from '../../src/analyze/entities/spanRules.js';
 import { loadResources } from '../../src/analyze/entities/resources.js';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
