@@ -26,6 +26,19 @@ export function sameEntry(x: GazetteerHit, y: GazetteerHit): boolean {
   return x.entries.some((e) => y.entries.some((f) => f.canonical === e.canonical));
 }
 
+/** Each span passed through `f`; the input array itself when `f` changed none. */
+function mapSpans(spans: TagSpan[], f: (sp: TagSpan) => TagSpan): TagSpan[] {
+  let out: TagSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const next = f(sp);
+    if (next === sp) { out?.push(sp); continue; }
+    out ??= spans.slice(0, k);
+    out.push(next);
+  }
+  return out ?? spans;
+}
+
 /**
  * The tagger's spans without the words that are never part of a name (Darija function words,
  * not-names.txt): a span is cut at them (سليمان الريسوني اللي كاين -> سليمان الريسوني); a weak
@@ -200,17 +213,12 @@ export function readsAsDialect(toks: Token[], notNames: ReadonlyMap<string, bool
  */
 export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, demonyms: ReadonlyMap<string, boolean> | undefined, freq: FrequencyOf | null): TagSpan[] {
   if (demonyms === undefined || demonyms.size === 0) return spans;
-  let out: TagSpan[] | null = null;
-  for (let k = 0; k < spans.length; k++) {
-    const sp = spans[k];
+  return mapSpans(spans, (sp) => {
     const first = toks[a0 + sp.start];
     const lead = sp.type === PER && sp.end - sp.start >= 2 && first.kind === 'arabic' &&
       (demonyms.has(first.norm) || demonyms.has(splitProclitics(first.norm, freq).base));
-    if (!lead) { out?.push(sp); continue; }
-    out ??= spans.slice(0, k);
-    out.push({ ...sp, start: sp.start + 1 });
-  }
-  return out ?? spans;
+    return lead ? { ...sp, start: sp.start + 1 } : sp;
+  });
 }
 
 /**
@@ -222,9 +230,7 @@ export function cutLeadingDemonym(spans: TagSpan[], toks: Token[], a0: number, d
  */
 export function cutLeadingTitles(spans: TagSpan[], toks: Token[], a0: number, triggers: Gazetteer | null, freq: FrequencyOf | null): TagSpan[] {
   if (triggers === null) return spans;
-  let out: TagSpan[] | null = null;
-  for (let k = 0; k < spans.length; k++) {
-    const sp = spans[k];
+  return mapSpans(spans, (sp) => {
     let start = sp.start;
     if (sp.type === PER) {
       for (let round = 0; round < 2 && sp.end - start >= 2; round++) {
@@ -233,11 +239,8 @@ export function cutLeadingTitles(spans: TagSpan[], toks: Token[], a0: number, tr
         start = hit.end - a0;
       }
     }
-    if (start === sp.start) { out?.push(sp); continue; }
-    out ??= spans.slice(0, k);
-    out.push({ ...sp, start });
-  }
-  return out ?? spans;
+    return start === sp.start ? sp : { ...sp, start };
+  });
 }
 
 /**
@@ -256,18 +259,13 @@ const DESCRIPTOR_HEADS = new Set(['فريق', 'شركة', 'صحيفة', 'حرك�
  * صحيفة هآرتس) loses it, as ANERcorp tags them (not before a second head).
  */
 export function cutDescriptorHeads(spans: TagSpan[], toks: Token[], a0: number, freq: FrequencyOf | null): TagSpan[] {
-  let out: TagSpan[] | null = null;
-  for (let k = 0; k < spans.length; k++) {
-    const sp = spans[k];
+  return mapSpans(spans, (sp) => {
     const first = toks[a0 + sp.start];
     const cut = sp.type === ORG && sp.end - sp.start >= 2 && first.kind === 'arabic' &&
       (DESCRIPTOR_HEADS.has(first.norm) || DESCRIPTOR_HEADS.has(splitProclitics(first.norm, freq).base)) &&
       !DESCRIPTOR_HEADS.has(toks[a0 + sp.start + 1].norm);
-    if (!cut) { out?.push(sp); continue; }
-    out ??= spans.slice(0, k);
-    out.push({ ...sp, start: sp.start + 1 });
-  }
-  return out ?? spans;
+    return cut ? { ...sp, start: sp.start + 1 } : sp;
+  });
 }
 
 /**
@@ -306,15 +304,10 @@ export interface DemonymContext {
  */
 export function cutTrailingDemonym(spans: TagSpan[], a0: number, cx: DemonymContext): TagSpan[] {
   if (cx.demonyms === undefined || cx.demonyms.size === 0) return spans;
-  let out: TagSpan[] | null = null;
-  for (let k = 0; k < spans.length; k++) {
-    const sp = spans[k];
+  return mapSpans(spans, (sp) => {
     const end = sp.type === ORG ? demonymCut(a0 + sp.start, a0 + sp.end, cx) : -1;
-    if (end < 0) { out?.push(sp); continue; }
-    out ??= spans.slice(0, k);
-    out.push({ ...sp, end: end - a0 });
-  }
-  return out ?? spans;
+    return end < 0 ? sp : { ...sp, end: end - a0 };
+  });
 }
 
 /**
