@@ -41,8 +41,10 @@ const DOC_SIZE = Number(opt('--doc-size', 1));
 const BITS = 20;
 // --self-train [sources]: each fold model trained with the shipped self-training step (the
 // first tagger of a fold trained on that fold's training blocks only); its own --cache default
-const SELF_ARG = flag('--self-train') ? (args[args.indexOf('--self-train') + 1]?.startsWith('--') === false ? args[args.indexOf('--self-train') + 1] : SHIPPED_SELF_TRAIN) : null;
-const SELF = SELF_ARG === null ? null : selfTrainOptions((name, def) => (name === '--self-train' ? SELF_ARG : opt(name, def)), SELF_TRAIN_DEFAULTS, DATA);
+const selfArg = opt('--self-train', undefined);
+const SELF = !flag('--self-train') ? null : selfTrainOptions(
+  (name, def) => (name === '--self-train' ? (selfArg === undefined || selfArg.startsWith('--') ? SHIPPED_SELF_TRAIN : selfArg) : opt(name, def)),
+  SELF_TRAIN_DEFAULTS, DATA);
 const log = (...m) => console.error(...m);
 
 const norm = normalizerFor('standard');

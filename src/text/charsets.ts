@@ -46,3 +46,12 @@ export function expandRanges(ranges: Ranges): number[] {
   for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) out.push(c);
   return out;
 }
+
+/** The last code unit of `text` that is neither a diacritic nor tatweel (0 for an empty text): ى in علىَ. */
+export function lastLetter(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== TATWEEL && !inRanges(c, DIACRITICS)) return c;
+  }
+  return 0;
+}

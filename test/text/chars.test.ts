@@ -33,3 +33,15 @@ describe('character classes', () => {
     expect([of('F'), of('é'), of('Ж'), of('$'), of('\ud83d')]).toEqual([C_LATIN, C_LATIN, C_LETTER, C_SYMBOL, C_SURROGATE]);
   });
 });
+
+describe('lastLetter', () => {
+  it('skips trailing diacritics and tatweel, so على written with a fatha or a stretch still ends in ى', async () => {
+    const { lastLetter } = await import('../../src/text/charsets.js');
+    expect(lastLetter('على')).toBe(0x0649);
+    expect(lastLetter('علىَ')).toBe(0x0649);
+    expect(lastLetter('علىـ')).toBe(0x0649);
+    expect(lastLetter('عليٌّ')).toBe(0x064a);
+    expect(lastLetter('')).toBe(0);
+    expect(lastLetter('َ')).toBe(0);
+  });
+});

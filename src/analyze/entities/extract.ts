@@ -6,13 +6,14 @@
  */
 import type { PreparedText } from '../../text/prepare.js';
 import type { Token } from '../../text/tokenize.js';
+import { lastLetter } from '../../text/charsets.js';
 import { splitProclitics, type FrequencyOf } from './clitics.js';
 import type { NerModel } from './model.js';
 import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
 import {
-  FAMILY_MAX_FREQ, completeAtConnectors, cutAtNotNames, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym,
-  demonymCut, dropDescribedNouns, oneLabel, readsAsDialect, sameEntry, splitAtConjoinedFirstName, splitAtListedConjunct,
+  FAMILY_MAX_FREQ, FIRST_BIT, ORG, bareStart, completeAtConnectors, cutAtNotNames, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles,
+  cutTrailingDemonym, demonymCut, dropDescribedNouns, oneLabel, readsAsDialect, sameEntry, splitAtConjoinedFirstName, splitAtListedConjunct,
 } from './spanRules.js';
 import { formKey } from './backoff.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
@@ -69,8 +70,7 @@ export interface ExtractOptions {
 }
 
 const LOCHEAD_BIT = 1 << labelIndex('LOCHEAD');
-const FIRST_BIT = 1 << labelIndex('FIRST');
-const ORG = ENTITY_TYPES.indexOf('ORG');
+const ALEF_MAKSURA = 0x0649;
 const GAZETTEER_SCORE = 0.5;
 const RULE_SCORE = 0.4;
 /** Mean tag marginal under which a model span exactly matching a lexicon name takes the lexicon's type. */
@@ -238,9 +238,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
         const end = cut > 0 ? cut : hit.end;
         // the lexicon's descriptor form (صحيفة هآرتس, حركة طالبان) is named without the descriptor,
         // and a person without a title (الإمام علي)
-        const one = [{ type: ENTITY_TYPES.indexOf(entry.label), start: hit.start - a0, end: end - a0 }];
-        const bare = !rules ? hit.start : entry.label === 'ORG' ? cutDescriptorHeads(one, toks, a0, freq)[0].start + a0
-          : entry.label === 'PER' ? cutLeadingTitles(one, toks, a0, model.resources.triggers, freq)[0].start + a0 : hit.start;
+        const bare = rules ? bareStart(entry.label, hit.start, end, toks, model.resources.triggers, freq) : hit.start;
         if (bare > hit.start) out.push(mentionOf(prepared, doc, entry.label, bare, end, 0, toks[bare].norm, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
         else out.push(mentionOf(prepared, doc, entry.label, hit.start, end, hit.cut, hit.base, 'gazetteer', GAZETTEER_SCORE, entry.canonical));
         covered.fill(1, hit.start - a0, hit.end - a0);
@@ -360,7 +358,7 @@ function addRepeats(p: PreparedText, doc: string, model: NerModel, out: EntityMe
   };
   const writtenEndings = (a: number, b: number) => {
     let w = '';
-    for (let i = a; i < b; i++) w += toks[i].text.endsWith('ى') ? 'y' : '-';
+    for (let i = a; i < b; i++) w += lastLetter(toks[i].text) === ALEF_MAKSURA ? 'y' : '-';
     return w;
   };
   const baseOf = (t: Token) => (t.kind === 'arabic' ? splitProclitics(t.norm, freq).base : t.norm);

@@ -10,6 +10,7 @@
  * -2..+2, plus word and cluster bigrams. The previous tag enters through the transition weights.
  */
 import type { Token } from '../../text/tokenize.js';
+import { lastLetter } from '../../text/charsets.js';
 import { splitProclitics } from './clitics.js';
 import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -72,9 +73,7 @@ function shapeOf(t: Token): number {
  * the name, one form once normalized) and the hamza of a leading alef.
  */
 function rawSpelling(text: string): number {
-  let last = text.length - 1;
-  while (last > 0 && (text.charCodeAt(last) === 0x0640 || (text.charCodeAt(last) >= 0x064b && text.charCodeAt(last) <= 0x0652))) last--;
-  const c = text.charCodeAt(last);
+  const c = lastLetter(text);
   const fin = c === 0x0649 ? 1 : c === 0x064a ? 2 : 0;
   const c0 = text.charCodeAt(0);
   const ini = c0 === 0x0623 ? 1 : c0 === 0x0625 ? 2 : c0 === 0x0622 ? 3 : c0 === 0x0627 ? 4 : 0;

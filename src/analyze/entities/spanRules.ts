@@ -11,9 +11,9 @@ import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { ENTITY_TYPES, type TagSpan } from './tags.js';
 
 const ORGHEAD_BIT = 1 << labelIndex('ORGHEAD');
-const FIRST_BIT = 1 << labelIndex('FIRST');
+export const FIRST_BIT = 1 << labelIndex('FIRST');
 const TITLE_BIT = 1 << labelIndex('TITLE');
-const ORG = ENTITY_TYPES.indexOf('ORG');
+export const ORG = ENTITY_TYPES.indexOf('ORG');
 const PER = ENTITY_TYPES.indexOf('PER');
 /** Corpus frequency from which a word is too common to be a family name or a name on its own. */
 export const FAMILY_MAX_FREQ = 3000;
@@ -342,4 +342,16 @@ export function demonymCut(a: number, b: number, cx: DemonymContext): number {
     if (short === null || short.end !== end || !sameEntry(whole, short)) return -1;
   }
   return end;
+}
+
+/**
+ * Where a lexicon name over tokens [a, b) (absolute indices) begins once its descriptor head
+ * (صحيفة هآرتس, حركة طالبان) or, for a person, its title (الإمام علي) is cut: the same rules as
+ * for the tagger's spans.
+ */
+export function bareStart(type: string, a: number, b: number, toks: Token[], triggers: Gazetteer | null, freq: FrequencyOf | null): number {
+  const one = [{ type: ENTITY_TYPES.indexOf(type as (typeof ENTITY_TYPES)[number]), start: a, end: b }];
+  if (type === 'ORG') return cutDescriptorHeads(one, toks, 0, freq)[0].start;
+  if (type === 'PER') return cutLeadingTitles(one, toks, 0, triggers, freq)[0].start;
+  return a;
 }
