@@ -3,6 +3,7 @@ import {
   C_ARABIC, C_DIGIT, C_LATIN, C_LETTER, C_MARK, C_NEWLINE, C_PUNCT, C_SPACE, C_SURROGATE, C_SYMBOL,
   charClasses, computeCharClasses, decodeRuns, encodeRuns,
 } from '../../src/text/chars.js';
+import { lastLetter } from '../../src/text/charsets.js';
 
 describe('character classes', () => {
   it('ships the table that Unicode properties give (rebuild with scripts/build-char-classes.mjs if not)', () => {
@@ -35,8 +36,7 @@ describe('character classes', () => {
 });
 
 describe('lastLetter', () => {
-  it('skips trailing diacritics and tatweel, so على written with a fatha or a stretch still ends in ى', async () => {
-    const { lastLetter } = await import('../../src/text/charsets.js');
+  it('skips trailing diacritics and tatweel, so على written with a fatha or a stretch still ends in ى', () => {
     expect(lastLetter('على')).toBe(0x0649);
     expect(lastLetter('علىَ')).toBe(0x0649);
     expect(lastLetter('علىـ')).toBe(0x0649);
