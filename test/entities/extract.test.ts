@@ -34,6 +34,13 @@ describe('extractEntities with the shipped model', () => {
     expect(ms.every((m) => m.doc === 'd1' && m.score > 0 && m.score <= 1)).toBe(true);
   });
 
+  it('a clitic before a short first word of a listed name stays outside: وتل أبيب -> تل أبيب', () => {
+    const text = 'زار الموفدون بيروت وتل أبيب أمس.';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([['LOC', 'بيروت', 13, 18], ['LOC', 'تل أبيب', 20, 27]]);
+    expectExactSlices(text, ms);
+  });
+
   it('a place noun stays outside the name it announces, also for a weak lexicon name: منطقة الساحل -> الساحل', () => {
     const ms = run('تنشط الجماعات المسلحة في منطقة الساحل منذ سنوات.');
     expect(brief(ms)).toEqual([['LOC', 'الساحل', 31, 37]]);
@@ -263,6 +270,13 @@ describe('two people joined by و, clubs in match reports', () => {
   it('cuts a person span before an inner و + first name', () => {
     expect(texts('فيصل ملكاوي وغيث الطراونة', [[0, 4]])).toEqual(['فيصل ملكاوي', 'وغيث الطراونة']);
     expect(texts('صالح عبد الغفور وبسام شراب ووليد', [[0, 5]])).toEqual(['صالح عبد الغفور', 'وبسام شراب']);
+  });
+
+  it('cuts before an inner و-word whose remainder the news counts as the more common word', () => {
+    // فرج is 6 times as frequent as وفرج in the unlabeled news, so وفرج is و + a name
+    expect(texts('وعادل فتحي وفرج شلبي', [[0, 4]])).toEqual(['وعادل فتحي', 'وفرج شلبي']);
+    // after a link word the و belongs to the name: سعد بن أبي وقاص
+    expect(texts('سعد بن أبي وقاص', [[0, 4]])).toEqual(['سعد بن أبي وقاص']);
   });
 
   it('keeps و-words that belong to the name: ولد (son of), a name that itself starts with و', () => {

@@ -168,6 +168,12 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       let split = first.kind === 'arabic' ? splitProclitics(first.norm, freq) : { cut: 0, base: first.norm };
       // a word the lexicons list whole keeps its first letters: فيصل is no ف + يصل, لمجرد no ل + مجرد
       if (split.cut > 0 && listedWhole(toks, a, model, freq)) split = { cut: 0, base: first.norm };
+      // a clitic before a word too short for the splitter (وتل أبيب) is cut where a lexicon name
+      // over exactly the span's words says so
+      if (split.cut === 0 && useGaz) {
+        const h = hits.find((x) => x.start === a && x.end === a0 + sp.end && x.cut > 0 && !x.weak);
+        if (h !== undefined) split = { cut: h.cut, base: h.base };
+      }
       // a span that is nothing but clitics (a lone و tagged by mistake) is dropped
       if (split.cut >= first.norm.length && sp.end - sp.start === 1) continue;
       // a name followed by its own acronym or other form (منظمة الدول المصدرة للنفط أوبك) read as one

@@ -110,8 +110,10 @@ export class Gazetteer {
     const first = tokens[i].norm;
     let best = this.walk(tokens, i, end, first, 0);
     if (tokens[i].kind !== 'arabic') return best;
+    // a two-letter remainder (تل of وتل أبيب) is believed only as the first word of a longer name
     const consider = (key: string, cut: number) => {
       const alt = this.walk(tokens, i, end, key, cut);
+      if (alt !== null && key.length < 3 && alt.end - alt.start < 2) return;
       if (alt !== null && (best === null || alt.end > best.end)) best = alt;
     };
     const split = splitProclitics(first, freq);
@@ -120,8 +122,8 @@ export class Gazetteer {
     const c1 = first.charCodeAt(1);
     const conj = c0 === 0x0648 || c0 === 0x0641;
     const prep = (c: number) => c === 0x0628 || c === 0x0643 || c === 0x0644;
-    if (first.length - 1 >= 3 && (conj || prep(c0)) && split.cut !== 1) consider(first.slice(1), 1);
-    if (first.length - 2 >= 3 && conj && prep(c1) && split.cut !== 2) consider(first.slice(2), 2);
+    if (first.length - 1 >= 2 && (conj || prep(c0)) && split.cut !== 1) consider(first.slice(1), 1);
+    if (first.length - 2 >= 2 && conj && prep(c1) && split.cut !== 2) consider(first.slice(2), 2);
     return best;
   }
 
