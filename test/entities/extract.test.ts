@@ -34,6 +34,13 @@ describe('extractEntities with the shipped model', () => {
     expect(ms.every((m) => m.doc === 'd1' && m.score > 0 && m.score <= 1)).toBe(true);
   });
 
+  it('a place between quotation marks is the newspaper named after it, the same place unquoted stays a place', () => {
+    const text = 'وقال في حديث لـ «الشرق الأوسط» إن الوضع في الشرق الأوسط خطير.';
+    const ms = run(text);
+    expect(brief(ms)).toEqual([['ORG', 'الشرق الأوسط', 17, 29], ['LOC', 'الشرق الأوسط', 43, 55]]);
+    expectExactSlices(text, ms);
+  });
+
   it('a clitic before a short first word of a listed name stays outside: وتل أبيب -> تل أبيب', () => {
     const text = 'زار الموفدون بيروت وتل أبيب أمس.';
     const ms = run(text);

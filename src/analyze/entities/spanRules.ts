@@ -359,3 +359,21 @@ export function bareStart(type: string, a: number, b: number, toks: Token[], tri
   if (type === 'PER') return cutLeadingTitles(one, toks, 0, triggers, freq)[0].start;
   return a;
 }
+
+const LOC = ENTITY_TYPES.indexOf('LOC');
+/** Quotation marks and the mark that closes each. */
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '«': '»', '"': '"', '“': '”' };
+
+/**
+ * A place span that is exactly the text between quotation marks names a newspaper, a company or
+ * another organization called after a place: «الشرق الأوسط» (the London daily), «طنجة المتوسط»
+ * (the port), «الخليج». ANERcorp's train split has a quoted name as LOC 13 times and as ORG 113
+ * (الشرق الأوسط quoted: ORG 10, LOC 4). End-to-end CV 79.91 -> 79.93.
+ */
+export function quotedPlacesAsOrganizations(spans: TagSpan[], toks: Token[], a0: number, n: number): TagSpan[] {
+  return mapSpans(spans, (sp) => {
+    if (sp.type !== LOC || sp.start === 0 || sp.end >= n) return sp;
+    const close = CLOSING_QUOTE[toks[a0 + sp.start - 1].text];
+    return close !== undefined && toks[a0 + sp.end].text === close ? { type: ORG, start: sp.start, end: sp.end } : sp;
+  });
+}
