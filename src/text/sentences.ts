@@ -3,10 +3,12 @@
  *  - after a run of . ! ? ؟ … ۔ (with the closing quotes or brackets glued to it), or
  *  - before a line break (news text writes one paragraph per line; headlines carry no full stop).
  * A full stop does not end a sentence after an abbreviation: a single Arabic letter (د. م. ص. ق.م)
- * or a single Latin capital (initials: J. K.). Decimals, URLs and e-mails are single tokens, so
- * their dots never reach this code.
+ * or a single Latin capital (initials: J. K.), nor inside an acronym spelled with the Arabic names
+ * of Latin letters (بي. بي. سي, سي. آي. إيه): a letter name glued to the dot, another one next.
+ * Decimals, URLs and e-mails are single tokens, so their dots never reach this code.
  */
 import { isClosing, isTerminal } from './chars.js';
+import { isCommonWordLetter, isLetterName } from './letterNames.js';
 import { K_ARABIC, K_LATIN, K_NUMBER, K_PUNCT, TokenBuffer } from './tokenize.js';
 
 /** Writes sentence boundaries as token index pairs [first, end) into `out`; returns the count. */
@@ -22,7 +24,7 @@ export function splitSentences(u: ArrayLike<number>, tokens: TokenBuffer, out: n
     if (tokens.kind(t) !== K_PUNCT) continue;
     const s = tokens.start(t);
     if (!isTerminal(u[s])) continue;
-    if (isAbbreviationDot(u, tokens, t)) continue;
+    if (isAbbreviationDot(u, tokens, t) || isAcronymDot(u, tokens, t)) continue;
     let end = t + 1;
     // closing quotes/brackets written right after the stop belong to this sentence
     while (end < n && tokens.kind(end) === K_PUNCT && !tokens.newlineBefore(end) &&
@@ -53,4 +55,19 @@ function isAbbreviationDot(u: ArrayLike<number>, tokens: TokenBuffer, t: number)
     return c >= 0x41 && c <= 0x5a;
   }
   return false;
+}
+
+/** "بي. بي. سي": the dot glued to a letter name, with a letter name right after it. */
+function isAcronymDot(u: ArrayLike<number>, tokens: TokenBuffer, t: number): boolean {
+  const s = tokens.start(t);
+  if (u[s] !== 0x2e || tokens.end(t) - s !== 1 || t === 0 || t + 1 >= tokens.count) return false;
+  const p = t - 1;
+  if (tokens.end(p) !== s || tokens.kind(p) !== K_ARABIC || tokens.kind(t + 1) !== K_ARABIC || tokens.newlineBefore(t + 1)) return false;
+  if (tokens.end(p) - tokens.start(p) > 5 || tokens.end(t + 1) - tokens.start(t + 1) > 5) return false;
+  const text = (i: number) => { let w = ''; for (let j = tokens.start(i); j < tokens.end(i); j++) w += String.fromCharCode(u[j]); return w; };
+  const before = text(p);
+  if (!isLetterName(before) || !isLetterName(text(t + 1))) return false;
+  if (!isCommonWordLetter(before)) return true;
+  // في. or أن. right before a letter name is an acronym only inside a chain: سي. في. إس
+  return p >= 2 && tokens.kind(p - 1) === K_PUNCT && u[tokens.start(p - 1)] === 0x2e && isLetterName(text(p - 2));
 }

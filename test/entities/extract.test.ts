@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizerFor } from '../../src/text/normalize.js';
 import { prepareText } from '../../src/text/prepare.js';
-import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel } from '../../src/analyze/entities/index.js';
+import { ENTITY_TYPES, EntityMention, NerModel, extractEntities, loadEntityModel, resolveDocument } from '../../src/analyze/entities/index.js';
 import { REPEAT_WINDOW } from '../../src/analyze/entities/extract.js';
 import {
   completeAtConnectors, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles, cutTrailingDemonym, dropDescribedNouns, splitAtConjoinedFirstName,
@@ -32,6 +32,18 @@ describe('extractEntities with the shipped model', () => {
     ]);
     expectExactSlices(text, ms);
     expect(ms.every((m) => m.doc === 'd1' && m.score > 0 && m.score <= 1)).toBe(true);
+  });
+
+  it('an acronym spelled with dotted letter names is one organization, merged with its expansion', () => {
+    const text = 'وقال مراسل بي. بي. سي في القاهرة إن الوضع هادئ. وأكدت سي. آي. إيه ذلك.';
+    const ms = run(text);
+    resolveDocument(ms, model.resources.gazetteer);
+    expect(ms.map((m) => [m.type, m.text, m.start, m.end, m.canonical])).toEqual([
+      ['ORG', 'بي. بي. سي', 11, 21, 'هيئة الإذاعة البريطانية'],
+      ['LOC', 'القاهرة', 25, 32, 'القاهرة'],
+      ['ORG', 'سي. آي. إيه', 54, 65, 'وكالة المخابرات المركزية الأمريكية'],
+    ]);
+    expectExactSlices(text, ms);
   });
 
   it('a place between quotation marks is the newspaper named after it, the same place unquoted stays a place', () => {

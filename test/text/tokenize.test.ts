@@ -77,6 +77,14 @@ describe('sentences', () => {
     ]);
   });
 
+  it('does not split inside an acronym spelled with the Arabic names of Latin letters', () => {
+    expect(sentences('وقال مراسل بي. بي. سي إن الوضع هادئ. وأكدت سي. آي. إيه ذلك.')).toEqual([
+      'وقال مراسل بي. بي. سي إن الوضع هادئ.', 'وأكدت سي. آي. إيه ذلك.',
+    ]);
+    // a common word that is also a letter name ends a sentence outside a dotted chain
+    expect(sentences('لم يكن يعرف أي. بي رأيه.')).toEqual(['لم يكن يعرف أي.', 'بي رأيه.']);
+  });
+
   it('ends a sentence after a year with its era letter', () => {
     expect(sentences('وقع ذلك سنة 2023م. ثم عاد.')).toEqual(['وقع ذلك سنة 2023م.', 'ثم عاد.']);
   });

@@ -5,6 +5,7 @@
  * cut. Each rule returns the input array itself when it changes nothing. The counts quoted come
  * from the ANERcorp train split (docs/ENTITIES.md).
  */
+import { isLetterName } from '../../text/letterNames.js';
 import type { Token } from '../../text/tokenize.js';
 import { splitProclitics, type FrequencyOf } from './clitics.js';
 import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
@@ -376,4 +377,32 @@ export function quotedPlacesAsOrganizations(spans: TagSpan[], toks: Token[], a0:
     const close = CLOSING_QUOTE[toks[a0 + sp.start - 1].text];
     return close !== undefined && toks[a0 + sp.end].text === close ? { type: ORG, start: sp.start, end: sp.end } : sp;
   });
+}
+
+/**
+ * An acronym spelled with dotted letter names (بي. بي. سي, سي. آي. إيه) is one name: the tagger,
+ * which reads the dots as tokens, may tag its letters as separate spans (three organizations بي,
+ * بي, سي). Spans that touch such a chain of two letters or more become one span over the chain
+ * and them, with the type of the first.
+ */
+export function joinDottedAcronyms(spans: TagSpan[], toks: Token[], a0: number, n: number): TagSpan[] {
+  if (spans.length < 1) return spans;
+  const letter = (i: number) => toks[a0 + i].kind === 'arabic' && isLetterName(toks[a0 + i].norm);
+  const gluedDot = (i: number) => toks[a0 + i].text === '.' && toks[a0 + i].start === toks[a0 + i - 1].end;
+  let out = spans;
+  for (let i = 0; i < n; i++) {
+    if (!letter(i)) continue;
+    let j = i + 1;
+    let letters = 1;
+    while (j + 1 < n && gluedDot(j) && letter(j + 1)) { j += 2; letters++; }
+    if (letters >= 2) {
+      const touching = out.filter((sp) => sp.start < j && sp.end > i);
+      if (touching.length > 0 && !(touching.length === 1 && touching[0].start <= i && touching[0].end >= j)) {
+        const joined: TagSpan = { type: touching[0].type, start: Math.min(i, touching[0].start), end: Math.max(j, touching[touching.length - 1].end) };
+        out = [...out.filter((sp) => sp.end <= i || sp.start >= j), joined].sort((x, y) => x.start - y.start);
+      }
+    }
+    i = j - 1;
+  }
+  return out;
 }
