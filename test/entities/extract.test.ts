@@ -462,4 +462,10 @@ describe('a name the tagger cut short', () => {
     // صحيفة هآرتس: the tagger's هآرتس stays without the descriptor
     expect(run1('نقلت صحيفة هآرتس', 'ORG', 2, 3)).toEqual([['ORG', 'هآرتس']]);
   });
+
+  it('takes a regnal number after a one-word or titled name, not the rank after a player of two names', () => {
+    expect(run1('توفي الملك الحسن الثاني عام 1999', 'PER', 2, 3)).toEqual([['PER', 'الحسن الثاني']]);
+    expect(run1('وقال البابا بنديكت السادس عشر إن السلام ممكن', 'PER', 2, 3)).toEqual([['PER', 'بنديكت السادس عشر']]);
+    expect(run1('وحل فرناندو غونزاليز العاشر في الترتيب', 'PER', 1, 3)).toEqual([['PER', 'فرناندو غونزاليز']]);
+  });
 });

@@ -13,7 +13,7 @@ import { labelIndex, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { orgPhrases } from './rules.js';
 import {
   FAMILY_MAX_FREQ, FIRST_BIT, ORG, bareStart, completeAtConnectors, cutAtNotNames, cutDescriptorHeads, cutLeadingDemonym, cutLeadingTitles,
-  cutTrailingDemonym, demonymCut, dropDescribedNouns, joinDottedAcronyms, oneLabel, quotedPlacesAsOrganizations, readsAsDialect, sameEntry, splitAtConjoinedFirstName, splitAtListedConjunct,
+  cutTrailingDemonym, demonymCut, dropDescribedNouns, extendRegnalNumbers, joinDottedAcronyms, oneLabel, quotedPlacesAsOrganizations, readsAsDialect, sameEntry, splitAtConjoinedFirstName, splitAtListedConjunct,
 } from './spanRules.js';
 import { formKey } from './backoff.js';
 import { ENTITY_TYPES, EntityType, NUM_TAGS, isEntityType, spansOf } from './tags.js';
@@ -155,6 +155,7 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
     if (rules) spans = cutTrailingDemonym(spans, a0, { toks, demonyms: model.resources.demonyms, triggers: model.resources.triggers, gaz, hits, freq });
     if (rules) spans = quotedPlacesAsOrganizations(spans, toks, a0, n);
     if (rules) spans = joinDottedAcronyms(spans, toks, a0, n);
+    if (rules) spans = extendRegnalNumbers(spans, toks, a0, n, model.resources.triggers, freq);
     const covered = new Uint8Array(n);
     for (const sp of spans) {
       if (covered[sp.start] === 1) continue;
