@@ -372,11 +372,14 @@ const CLOSING_QUOTE: Readonly<Record<string, string>> = { '«': '»', '"': '"', 
  * (الشرق الأوسط quoted: ORG 10, LOC 4). End-to-end CV 79.91 -> 79.93.
  */
 export function quotedPlacesAsOrganizations(spans: TagSpan[], toks: Token[], a0: number, n: number): TagSpan[] {
-  return mapSpans(spans, (sp) => {
-    if (sp.type !== LOC || sp.start === 0 || sp.end >= n) return sp;
-    const close = CLOSING_QUOTE[toks[a0 + sp.start - 1].text];
-    return close !== undefined && toks[a0 + sp.end].text === close ? { type: ORG, start: sp.start, end: sp.end } : sp;
-  });
+  return mapSpans(spans, (sp) => (sp.type === LOC && isQuotedSpan(sp, toks, a0, n) ? { type: ORG, start: sp.start, end: sp.end } : sp));
+}
+
+/** The span's words are exactly what stands between a pair of quotation marks. */
+export function isQuotedSpan(sp: TagSpan, toks: Token[], a0: number, n: number): boolean {
+  if (sp.start === 0 || sp.end >= n) return false;
+  const close = CLOSING_QUOTE[toks[a0 + sp.start - 1].text];
+  return close !== undefined && toks[a0 + sp.end].text === close;
 }
 
 /**
