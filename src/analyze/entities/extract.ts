@@ -212,8 +212,9 @@ export function extractEntities(prepared: PreparedText, model: NerModel, options
       }
       // the tagger unsure of the type of a span the lexicons list as exactly that name under one
       // type (الناتو read as a place, بريمن as a place in a football report): the lexicon's type
-      // (not a quoted name, which the quotation rule has already typed: «الشرق الأوسط», the daily)
-      const type = useGaz && score < RETYPE_BELOW && !(rules && isQuotedSpan(sp, toks, a0, n)) ? lexiconType(hits, a, a0 + sp.end) ?? ENTITY_TYPES[sp.type] : ENTITY_TYPES[sp.type];
+      // (not a quoted organization, which the quotation rule typed: «الشرق الأوسط», the daily)
+      const quotedOrg = rules && sp.type === ORG && isQuotedSpan(sp, toks, a0, n);
+      const type = useGaz && score < RETYPE_BELOW && !quotedOrg ? lexiconType(hits, a, a0 + sp.end) ?? ENTITY_TYPES[sp.type] : ENTITY_TYPES[sp.type];
       // a lexicon name over exactly the same words knows where the name begins inside the first
       // word (the ل of لمراقبة التراب الوطني stays outside) and which entity it is
       const same = hits.find((h) => !h.weak && h.start === a && h.end === a0 + sp.end && h.entries[0].label === type);
